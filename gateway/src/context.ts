@@ -1,0 +1,6 @@
+/** What the gateway keeps of each incoming request. */
+export interface GatewayContext {
+  requestId: string;
+  /** Lower-cased incoming headers, of which some are forwarded to subgraphs. */
+  headers: Record<string, string | undefined>;
+}

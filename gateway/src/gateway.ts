@@ -1,0 +1,55 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { createErrorFormatter, createGraphQLHttpServer, type Logger, type RunningHttpServer } from '@local-area-graph/subgraph-kit';
+import type { GatewayContext } from './context.js';
+import { SubgraphSource } from './subgraph-source.js';
+
+export interface GatewayOptions {
+  /** The committed supergraph (gateway/supergraph.graphql): no introspection at run time. */
+  supergraphSdl: string;
+  /** Where each subgraph runs now, by service name; overrides the URL composed into the supergraph. */
+  subgraphUrls: Record<string, string>;
+  /** How long to wait for any one subgraph call before answering without it. */
+  subgraphTimeoutMs: number;
+  logger: Logger;
+}
+
+/**
+ * The public endpoint: @apollo/gateway plans each query over the committed
+ * supergraph and calls the subgraphs. Built apart from `listen` for in-process tests.
+ */
+export function createGateway(options: GatewayOptions) {
+  const { logger } = options;
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const actual = options.subgraphUrls[name] ?? url;
+      if (!actual) throw new Error(`No URL for subgraph ${name}: set ${name.toUpperCase()}_URL.`);
+      return new SubgraphSource(name, actual, options.subgraphTimeoutMs);
+    },
+    logger: {
+      debug: (message) => logger.debug(String(message)),
+      info: (message) => logger.info(String(message)),
+      warn: (message) => logger.warn(String(message)),
+      error: (message) => logger.error(String(message)),
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected gateway error')),
+  });
+  const server = createGraphQLHttpServer<GatewayContext>({
+    apollo,
+    logger,
+    context: async (request, requestId) => {
+      const headers: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      headers['x-request-id'] = requestId;
+      return { requestId, headers };
+    },
+  });
+  return {
+    listen: (port: number, host?: string): Promise<RunningHttpServer> => server.listen(port, host),
+  };
+}

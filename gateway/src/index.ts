@@ -1,0 +1,6 @@
+export { createGateway } from './gateway.js';
+export type { GatewayOptions } from './gateway.js';
+export { composeSupergraph, CompositionError } from './compose.js';
+export type { Composition, SubgraphForComposition } from './compose.js';
+export type { GatewayContext } from './context.js';
+export { readCommittedSupergraph, SUPERGRAPH_PATH } from './supergraph-file.js';

@@ -1,0 +1,154 @@
+/**
+ * The records the demo generator produces. Each subgraph's seed takes the part it
+ * owns: localities takes the area, localities, children and professionals; schools
+ * takes schools, enrolments, attendance, suspensions and SEN provision. Ids are
+ * deterministic (same seed, same ids) so tests can name known children.
+ */
+
+/** A local authority area: ONS code and DfE number (Kent is E10000016 / 886). */
+export interface LocalAreaRecord {
+  code: string;
+  laNumber: number;
+  name: string;
+}
+
+export interface LocalityRecord {
+  /** Stable slug, e.g. "dartford-gravesham". */
+  id: string;
+  name: string;
+  localAreaCode: string;
+}
+
+export type Sex = 'F' | 'M';
+
+export interface ChildRecord {
+  /** UUID (deterministic from the seed). */
+  id: string;
+  /** 10 digits from the 999 test range, valid modulus 11. */
+  nhsNumber: string;
+  /** 13-character UPN with a correct check letter; null before school age. */
+  upn: string | null;
+  givenName: string;
+  familyName: string;
+  /** ISO date, yyyy-mm-dd. */
+  dateOfBirth: string;
+  sex: Sex;
+  localityId: string;
+}
+
+export interface ProfessionalRecord {
+  id: string;
+  givenName: string;
+  familyName: string;
+  /** e.g. "Inclusion support lead", "SENCO", "Educational psychologist". */
+  role: string;
+  /** SCHOOL | SEND_SERVICE | HEALTH_SERVICE | SOCIAL_CARE | EARLY_HELP | YOUTH_JUSTICE | VOLUNTARY_SECTOR */
+  agency: string;
+  /** A work email at an example domain, e.g. "a.khan@kent.example.org". */
+  email: string;
+  localityId: string | null;
+}
+
+/** Get Information About Schools phase of education. */
+export type SchoolPhase = 'NURSERY' | 'PRIMARY' | 'SECONDARY' | 'ALL_THROUGH' | 'SPECIAL' | 'ALTERNATIVE_PROVISION';
+/** Get Information About Schools establishment type group. */
+export type SchoolType =
+  | 'LA_MAINTAINED'
+  | 'ACADEMY'
+  | 'FREE_SCHOOL'
+  | 'SPECIAL_SCHOOL'
+  | 'PUPIL_REFERRAL_UNIT'
+  | 'INDEPENDENT';
+
+export interface SchoolRecord {
+  /** 6-digit URN. */
+  urn: string;
+  /** 4-digit DfE establishment number within the LA (used in UPNs and the DfE number 886/xxxx). */
+  establishmentNumber: string;
+  name: string;
+  phase: SchoolPhase;
+  type: SchoolType;
+  localityId: string;
+  localAreaCode: string;
+  /** Lowest and highest statutory age taught. */
+  statutoryLowAge: number;
+  statutoryHighAge: number;
+}
+
+export interface EnrolmentRecord {
+  id: string;
+  childId: string;
+  schoolUrn: string;
+  /** ISO dates; endDate null while on roll. */
+  startDate: string;
+  endDate: string | null;
+}
+
+export type Term = 'AUTUMN' | 'SPRING' | 'SUMMER';
+
+export interface AttendanceRecord {
+  id: string;
+  childId: string;
+  schoolUrn: string;
+  /** e.g. "2025/26". */
+  academicYear: string;
+  term: Term;
+  sessionsPossible: number;
+  authorisedAbsence: number;
+  unauthorisedAbsence: number;
+}
+
+/** School census exclusion category. */
+export type SuspensionCategory = 'PERM' | 'FIXD' | 'LNCH';
+
+export interface SuspensionRecord {
+  id: string;
+  childId: string;
+  schoolUrn: string;
+  category: SuspensionCategory;
+  startDate: string;
+  /** Sessions lost (half days); a permanent exclusion counts from its start. */
+  sessions: number;
+  /** One to three DfE exclusion reason codes, e.g. ["PD", "VA"]. */
+  reasons: string[];
+}
+
+/** School census SEN provision: N no SEN, K SEN support, E EHC plan. */
+export type SenProvision = 'N' | 'K' | 'E';
+/** SEN need type codes (SEN2 / school census). NSA only with provision K. */
+export type SenNeedType =
+  | 'SPLD' | 'MLD' | 'SLD' | 'PMLD' | 'SEMH' | 'SLCN' | 'HI' | 'VI' | 'MSI' | 'PD' | 'ASD' | 'OTH' | 'NSA';
+
+export interface SenProvisionRecord {
+  id: string;
+  childId: string;
+  schoolUrn: string;
+  provision: SenProvision;
+  /** Null when provision is N. */
+  primaryNeed: SenNeedType | null;
+  secondaryNeed: SenNeedType | null;
+  startDate: string;
+  /** Null for the current status. */
+  endDate: string | null;
+}
+
+export interface DemoArea {
+  localArea: LocalAreaRecord;
+  localities: LocalityRecord[];
+  schools: SchoolRecord[];
+  children: ChildRecord[];
+  professionals: ProfessionalRecord[];
+  enrolments: EnrolmentRecord[];
+  attendance: AttendanceRecord[];
+  suspensions: SuspensionRecord[];
+  senProvision: SenProvisionRecord[];
+}
+
+export interface DemoAreaOptions {
+  /** PRNG seed; the same seed gives byte-identical output. Default 20261124. */
+  seed?: number;
+  /** Number of children on the register. Default 3000. */
+  children?: number;
+  /** The date the data is "as of" (ISO). Default "2026-11-20". */
+  asOf?: string;
+}

@@ -1,0 +1,35 @@
+/** Calendar dates without a time or time zone, written yyyy-mm-dd (RFC 3339 full-date). */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Why `value` is not a real yyyy-mm-dd calendar date, or null when it is (so 2026-02-30 fails). */
+export function validateIsoDate(value: string): string | null {
+  if (typeof value !== 'string') return 'must be a string';
+  const match = ISO_DATE.exec(value);
+  if (!match) return 'must be a date written yyyy-mm-dd';
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12) return 'month must be 01 to 12';
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) return `day must be 01 to ${last} in ${match[1]}-${match[2]}`;
+  return null;
+}
+
+/** True when `value` is a real yyyy-mm-dd calendar date. */
+export function isValidIsoDate(value: string): boolean {
+  return validateIsoDate(value) === null;
+}
+
+/** A Date's UTC calendar day as yyyy-mm-dd; UTC so the result does not depend on the server's time zone. */
+export function formatIsoDate(date: Date): string {
+  const y = String(date.getUTCFullYear()).padStart(4, '0');
+  const m = String(date.getUTCMonth() + 1).padStart(2, '0');
+  const d = String(date.getUTCDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

@@ -1,0 +1,17 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { LoaderRegistry } from './loaders.js';
+
+/** What every resolver of every subgraph receives, made fresh for each request. */
+export interface SubgraphContext {
+  /** The caller's request id (x-request-id), or a new one; it is in every log line. */
+  requestId: string;
+  logger: Logger;
+  /** This subgraph's own database. No subgraph reads another's. */
+  db: DataSource;
+  loaders: LoaderRegistry;
+}
+
+export function createSubgraphContext(db: DataSource, logger: Logger, requestId: string): SubgraphContext {
+  return { requestId, logger: logger.child({ requestId }), db, loaders: new LoaderRegistry(db) };
+}

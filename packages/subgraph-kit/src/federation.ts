@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives, type IResolvers } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+/** The Federation 2 version every subgraph links, so they compose alike. */
+export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.9';
+const FEDERATION_IMPORTS = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@inaccessible',
+  '@tag',
+  '@override',
+  '@interfaceObject',
+];
+
+/** `__resolveReference` per entity type name; given the key fields, it returns the entity. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never, info: never) => unknown }>;
+
+/**
+ * The one place a type-graphql schema becomes a Federation 2 subgraph: type-graphql
+ * builds the types and resolvers (with their `@key` directives), then
+ * @apollo/subgraph adds `_entities` and `_service`, merging in each entity's
+ * reference resolver. Every subgraph calls this, none repeats it.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  // skipCheck: a subgraph may extend an entity without declaring any root field.
+  const schema = await buildSchema({ ...options, skipCheck: true });
+  const sdl = `extend schema @link(url: "${FEDERATION_SPEC}", import: ${JSON.stringify(FEDERATION_IMPORTS)})\n${printSchemaWithDirectives(schema)}`;
+  const resolvers = createResolversMap(schema) as IResolvers;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference };
+  }
+  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never });
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { databaseUrlVariable, loadConfigOrExit, logLevelVariable, portVariable } from './config.js';
+import { createLogger } from './logger.js';
+import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
+
+/** The environment one subgraph needs when it runs as its own process (production). */
+export function subgraphEnvironment(definition: SubgraphDefinition) {
+  const prefix = definition.name.toUpperCase();
+  return z.object({
+    [`${prefix}_DATABASE_URL`]: databaseUrlVariable,
+    [`${prefix}_PORT`]: portVariable(definition.defaultPort),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    LOG_LEVEL: logLevelVariable,
+  });
+}
+
+/**
+ * Entry point of a subgraph process: validates the environment (every problem
+ * printed, exit 1), opens and migrates its database, serves, and stops cleanly on
+ * SIGINT or SIGTERM.
+ */
+export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
+  const prefix = definition.name.toUpperCase();
+  const env = loadConfigOrExit(subgraphEnvironment(definition)) as Record<string, string | number>;
+  const logger = createLogger(definition.name, String(env.LOG_LEVEL));
+  const running = await startSubgraph(definition, {
+    databaseUrl: String(env[`${prefix}_DATABASE_URL`]),
+    port: Number(env[`${prefix}_PORT`]),
+    host: String(env.HOST),
+    poolSize: Number(env.DATABASE_POOL_SIZE),
+    logger,
+  });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}

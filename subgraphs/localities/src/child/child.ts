@@ -1,0 +1,67 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateScalar, NhsNumberScalar, UpnScalar } from '@local-area-graph/identifiers';
+
+/** Stored as the school census codes F, M and U. */
+export enum Sex {
+  FEMALE = 'F',
+  MALE = 'M',
+  NOT_KNOWN = 'U',
+}
+registerEnumType(Sex, {
+  name: 'Sex',
+  description: 'Sex as recorded on the child register (school census codes F, M; U when not known).',
+});
+
+@Entity('child')
+@Index(['familyName', 'givenName', 'id'])
+@Index(['localityId', 'familyName', 'givenName', 'id'])
+@ObjectType({
+  description:
+    "A child or young person on the local area's child register. Each agency adds what it knows: school, SEND, health and the team around the child.",
+})
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "nhsNumber")')
+export class Child {
+  @PrimaryColumn('uuid')
+  @Field(() => ID, { description: "The child's platform id, shared by every service on this platform." })
+  id: string;
+
+  @Column('char', { length: 10, unique: true })
+  @Field(() => NhsNumberScalar, {
+    description: "The child's NHS number: the identifier health services know the child by.",
+  })
+  nhsNumber: string;
+
+  @Column('char', { length: 13, unique: true, nullable: true })
+  @Field(() => UpnScalar, {
+    nullable: true,
+    description: "The child's unique pupil number (UPN); empty until the child starts school.",
+  })
+  upn: string | null;
+
+  @Column('text')
+  @Field(() => String, { description: "The child's first name." })
+  givenName: string;
+
+  @Column('text')
+  @Field(() => String, { description: "The child's surname." })
+  familyName: string;
+
+  @Column('date')
+  @Field(() => LocalDateScalar, { description: "The child's date of birth." })
+  dateOfBirth: string;
+
+  @Column('char', { length: 1 })
+  @Field(() => Sex, { description: "The child's sex as recorded on the register." })
+  sex: Sex;
+
+  @Column('text')
+  localityId: string;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt: Date;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  updatedAt: Date;
+}

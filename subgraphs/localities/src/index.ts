@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import type { DemoArea } from '@local-area-graph/demo-data';
+import { LocalArea } from './local-area/local-area.js';
+import { Locality } from './locality/locality.js';
+import { Child } from './child/child.js';
+import { Professional } from './professional/professional.js';
+import { ChildRegister1764000000000 } from './migrations/1764000000000-ChildRegister.js';
+import { buildLocalitiesSchema } from './schema.js';
+import { isLocalitiesEmpty, seedLocalities } from './seed.js';
+
+/**
+ * The localities subgraph: the local area, its localities, the child register
+ * (`Child`'s names, date of birth and identifiers) and professionals.
+ */
+export const localities: SubgraphDefinition = {
+  name: 'localities',
+  defaultPort: 4001,
+  entities: [LocalArea, Locality, Child, Professional],
+  migrations: [ChildRegister1764000000000],
+  buildSchema: buildLocalitiesSchema,
+  seed: (db, demo) => seedLocalities(db, demo as DemoArea),
+  isEmpty: isLocalitiesEmpty,
+};
+
+export { LocalArea, Locality, Child, Professional };

@@ -1,0 +1,13 @@
+import { buildFederatedSchema, type ReferenceResolvers } from '@local-area-graph/subgraph-kit';
+import { ChildResolver, resolveChildReference } from './child/child.resolver.js';
+import { LocalAreaResolver, resolveLocalAreaReference } from './local-area/local-area.resolver.js';
+import { LocalityResolver, resolveLocalityReference } from './locality/locality.resolver.js';
+import { ProfessionalResolver, resolveProfessionalReference } from './professional/professional.resolver.js';
+
+export const buildLocalitiesSchema = () =>
+  buildFederatedSchema({ resolvers: [ChildResolver, LocalAreaResolver, LocalityResolver, ProfessionalResolver] }, {
+    Child: { __resolveReference: resolveChildReference },
+    LocalArea: { __resolveReference: resolveLocalAreaReference },
+    Locality: { __resolveReference: resolveLocalityReference },
+    Professional: { __resolveReference: resolveProfessionalReference },
+  } as ReferenceResolvers);
