@@ -178,3 +178,14 @@ describe('batching: a page of children costs the same SQL whatever its size', ()
     expect(hundred).toBe(ten);
   });
 });
+
+describe('bad identifiers name the argument at fault', () => {
+  it('in the query text and in variables', async () => {
+    const literal = await kit.gateway.query('{ childByNhsNumber(nhsNumber: "1234567890") { id } }');
+    expect(literal.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'nhsNumber', identifier: 'NhsNumber' });
+    const variable = await kit.gateway.query('query ($urn: Urn!) { school(urn: $urn) { name } }', { urn: 'ABC123' });
+    expect(variable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'urn', identifier: 'Urn' });
+    const area = await kit.gateway.query('{ localArea(code: "X10000016") { name } }');
+    expect(area.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'code', identifier: 'LaCode' });
+  });
+});

@@ -20,6 +20,10 @@ export interface GatewayOptions {
  */
 export function createGateway(options: GatewayOptions) {
   const { logger } = options;
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
+  // addresses (AWS, GCP, Azure) to describe the host. A platform holding children's
+  // data calls no one it was not configured to call.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {

@@ -106,13 +106,23 @@ export function makeTestNhsNumber(serial: number): string {
     if (counts[mid]! <= serial) lo = mid;
     else hi = mid - 1;
   }
-  let remaining = serial - counts[lo]!;
-  for (let i = 0; i < BLOCK; i++) {
-    const stem = TEST_RANGE_BASE + lo * BLOCK + i;
-    const check = checkDigitOfStem(stem);
-    if (check === null) continue;
-    if (remaining === 0) return `${stem}${check}`;
-    remaining--;
+  return numbersInBlock(lo)[serial - counts[lo]!]!;
+}
+
+// Callers usually ask for serials in order, so the last block's numbers are kept.
+let cachedBlock = -1;
+let cachedNumbers: string[] = [];
+
+function numbersInBlock(block: number): string[] {
+  if (block !== cachedBlock) {
+    const numbers: string[] = [];
+    for (let i = 0; i < BLOCK; i++) {
+      const stem = TEST_RANGE_BASE + block * BLOCK + i;
+      const check = checkDigitOfStem(stem);
+      if (check !== null) numbers.push(`${stem}${check}`);
+    }
+    cachedBlock = block;
+    cachedNumbers = numbers;
   }
-  throw new Error('unreachable: block counts disagree with check digits');
+  return cachedNumbers;
 }

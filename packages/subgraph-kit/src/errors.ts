@@ -16,7 +16,7 @@ export function badUserInput(message: string, argument: string, extra: Record<st
 /** Nothing has this id: an error, never a silent null, so a typo is not mistaken for "no record". */
 export function notFound(kind: string, id: string, argument: string): GraphQLError {
   return new GraphQLError(`No ${kind} has ${argument} "${id}".`, {
-    extensions: { code: ErrorCode.NOT_FOUND, argument, [argument]: id },
+    extensions: { code: ErrorCode.NOT_FOUND, argument, value: id },
   });
 }
 

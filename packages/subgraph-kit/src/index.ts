@@ -17,3 +17,4 @@ export { connectionFrom, decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE
 export type { PageArgs } from './pagination.js';
 export { PageInfo } from './page-info.js';
 export { runSubgraphMain, subgraphEnvironment } from './main.js';
+export { argumentNamingPlugin, argumentAt } from './argument-naming.js';

@@ -1,4 +1,6 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { argumentNamingPlugin } from './argument-naming.js';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
@@ -69,6 +71,8 @@ export function createSubgraphApollo(schema: GraphQLSchema, logger: Logger): Apo
     // Stack traces and SQL never leave the service; they go to the log.
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error')),
+    // Federated tracing (ftv1) is for Apollo's hosted studio, which this platform does not use.
+    plugins: [argumentNamingPlugin, ApolloServerPluginInlineTraceDisabled()],
   });
 }
 

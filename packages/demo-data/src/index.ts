@@ -1,0 +1,26 @@
+/**
+ * Deterministic demo data for a local area: Kent's localities, schools, children,
+ * professionals, enrolments, SEN provision, attendance and suspensions, shaped by
+ * national statistics and using only test-range identifiers.
+ */
+export type * from './types.js';
+export {
+  generateDemoArea,
+  createDemoAreaGenerator,
+  DEFAULT_SEED,
+  DEFAULT_CHILDREN,
+  DEFAULT_AS_OF,
+  MAX_CHILDREN,
+  type DemoAreaGenerator,
+} from './generate.js';
+export type { DemoChildRecords } from './children.js';
+export { createRandom, createWeightedSampler, type Random } from './random.js';
+export {
+  SUSPENSION_REASONS,
+  SEN_NEED_TYPES,
+  SEN_PROVISIONS,
+  SUSPENSION_CATEGORIES,
+  type CodedValue,
+  type SuspensionReasonCode,
+} from './reference.js';
+export { KENT, KENT_LOCALITIES, type LocalityTemplate } from './places.js';

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import type { DemoArea } from '@local-area-graph/demo-data';
+import { School } from './school/school.js';
+import { Enrolment } from './enrolment/enrolment.js';
+import { TermAttendance } from './attendance/term-attendance.js';
+import { Suspension } from './suspension/suspension.js';
+import { SenProvisionStatus } from './sen-provision/sen-provision.js';
+import { SchoolRecords1764100000000 } from './migrations/1764100000000-SchoolRecords.js';
+import { buildSchoolsSchema } from './schema.js';
+import { isSchoolsEmpty, seedSchools } from './seed.js';
+
+/**
+ * The schools subgraph: schools, and what schools record about their pupils
+ * (enrolments, termly attendance, suspensions and exclusions, SEN provision). It adds
+ * `education` to `Child` and `schools` to `Locality`, which the localities subgraph owns.
+ */
+export const schools: SubgraphDefinition = {
+  name: 'schools',
+  defaultPort: 4002,
+  entities: [School, Enrolment, TermAttendance, Suspension, SenProvisionStatus],
+  migrations: [SchoolRecords1764100000000],
+  buildSchema: buildSchoolsSchema,
+  seed: (db, demo) => seedSchools(db, demo as DemoArea),
+  isEmpty: isSchoolsEmpty,
+};
+
+export { School, Enrolment, TermAttendance, Suspension, SenProvisionStatus };
+export { seedSchools, isSchoolsEmpty };

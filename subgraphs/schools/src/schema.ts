@@ -1,0 +1,29 @@
+import { buildFederatedSchema, type ReferenceResolvers } from '@local-area-graph/subgraph-kit';
+import { ChildEducationResolver, ChildResolver, resolveChildReference } from './child/child.resolver.js';
+import { EnrolmentResolver } from './enrolment/enrolment.resolver.js';
+import { LocalityResolver, resolveLocalityReference } from './locality/locality.resolver.js';
+import { resolveSchoolReference, SchoolResolver } from './school/school.resolver.js';
+import { SenProvisionStatusResolver } from './sen-provision/sen-provision.resolver.js';
+import { SuspensionResolver } from './suspension/suspension.resolver.js';
+import { TermAttendanceResolver } from './attendance/term-attendance.resolver.js';
+
+export const buildSchoolsSchema = () =>
+  buildFederatedSchema(
+    {
+      resolvers: [
+        ChildResolver,
+        ChildEducationResolver,
+        EnrolmentResolver,
+        LocalityResolver,
+        SchoolResolver,
+        SenProvisionStatusResolver,
+        SuspensionResolver,
+        TermAttendanceResolver,
+      ],
+    },
+    {
+      Child: { __resolveReference: resolveChildReference },
+      Locality: { __resolveReference: resolveLocalityReference },
+      School: { __resolveReference: resolveSchoolReference },
+    } as ReferenceResolvers,
+  );

@@ -1,0 +1,58 @@
+import type { DataSource } from 'typeorm';
+import { insertInChunks } from '@local-area-graph/database';
+import type { DemoArea } from '@local-area-graph/demo-data';
+import { School, type SchoolPhase, type SchoolType } from './school/school.js';
+import { Enrolment } from './enrolment/enrolment.js';
+import { TermAttendance, type Term } from './attendance/term-attendance.js';
+import { Suspension, type SuspensionCategory } from './suspension/suspension.js';
+import { SenProvisionStatus, type SenNeedType, type SenProvision } from './sen-provision/sen-provision.js';
+
+/**
+ * Loads the demo area's school records: schools, enrolments, termly attendance,
+ * suspensions and SEN provision. One transaction: all of it or none.
+ */
+export async function seedSchools(db: DataSource, demo: DemoArea): Promise<void> {
+  await db.transaction(async (manager) => {
+    await insertInChunks(
+      manager,
+      School,
+      demo.schools.map((school) => ({
+        ...school,
+        phase: school.phase as SchoolPhase,
+        type: school.type as SchoolType,
+        // Every school in the demo is in the demo's one local area.
+        laNumber: demo.localArea.laNumber,
+      })),
+    );
+    await insertInChunks(manager, Enrolment, demo.enrolments);
+    await insertInChunks(
+      manager,
+      TermAttendance,
+      demo.attendance.map((row) => ({ ...row, term: row.term as Term })),
+    );
+    await insertInChunks(
+      manager,
+      Suspension,
+      demo.suspensions.map(({ reasons, ...suspension }) => ({
+        ...suspension,
+        category: suspension.category as SuspensionCategory,
+        reasonCodes: reasons,
+      })),
+    );
+    await insertInChunks(
+      manager,
+      SenProvisionStatus,
+      demo.senProvision.map((row) => ({
+        ...row,
+        provision: row.provision as SenProvision,
+        primaryNeed: row.primaryNeed as SenNeedType | null,
+        secondaryNeed: row.secondaryNeed as SenNeedType | null,
+      })),
+    );
+  });
+}
+
+export async function isSchoolsEmpty(db: DataSource): Promise<boolean> {
+  const [row] = await db.query('SELECT NOT EXISTS (SELECT 1 FROM school) AS empty');
+  return row.empty;
+}
