@@ -39,7 +39,8 @@ const platform = await startPlatform({
   persistent: true,
   host: env.HOST,
   logger,
-  demo: { children: env.DEMO_CHILDREN, seed: env.DEMO_SEED },
+  // The demo area is generated as of today, so its current term and ages look current.
+  demo: { children: env.DEMO_CHILDREN, seed: env.DEMO_SEED, asOf: new Date().toISOString().slice(0, 10) },
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
   databaseUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, env[`${s.name.toUpperCase()}_DATABASE_URL`]])),
   ports: {

@@ -97,7 +97,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
       subgraphUrls,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
-      logger: logger.child({ service: 'gateway' }),
+      logger: logger.child({ component: 'gateway' }),
     }).listen(options.ports?.gateway ?? 4000, options.host);
     stoppers.push(() => gateway.close());
 

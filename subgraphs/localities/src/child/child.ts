@@ -11,6 +11,11 @@ export enum Sex {
 registerEnumType(Sex, {
   name: 'Sex',
   description: 'Sex as recorded on the child register (school census codes F, M; U when not known).',
+  valuesConfig: {
+    FEMALE: { description: 'Female (census code F).' },
+    MALE: { description: 'Male (census code M).' },
+    NOT_KNOWN: { description: 'Not known or not recorded (code U).' },
+  },
 });
 
 @Entity('child')
