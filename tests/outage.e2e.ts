@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, TestClient, type TestPlatform } from '@local-area-graph/test-kit';
 import { createGateway, readCommittedSupergraph } from '@local-area-graph/gateway';
 import { createLogger, type RunningHttpServer } from '@local-area-graph/subgraph-kit';
+import { createTokenVerifier } from '@local-area-graph/trust';
 
 // One agency's outage must never erase another agency's data from an answer.
 let kit: TestPlatform;
@@ -30,10 +31,11 @@ async function gatewayWithSchoolsAt(url: string, timeoutMs: number): Promise<Tes
     supergraphSdl: readCommittedSupergraph(),
     subgraphUrls: { localities: kit.platform.subgraphs.localities!.url, schools: url },
     subgraphTimeoutMs: timeoutMs,
+    verifier: createTokenVerifier(kit.trust),
     logger: createLogger('gateway', 'silent'),
   }).listen(0);
   gateways.push(running);
-  return new TestClient(running.url);
+  return new TestClient(running.url, { authorization: `Bearer ${await kit.token({ sub: 'test.admin', role: 'ADMIN' })}`, 'x-purpose': 'direct-care' });
 }
 
 const PICTURE = '{ children(first: 3) { nodes { id givenName education { currentSchool { name } } } } }';

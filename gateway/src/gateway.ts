@@ -1,7 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { createErrorFormatter, createGraphQLHttpServer, type Logger, type RunningHttpServer } from '@local-area-graph/subgraph-kit';
+import type { TokenVerifier } from '@local-area-graph/trust';
 import type { GatewayContext } from './context.js';
+import { ABUSE_LIMITS, createAbuseLimits } from './limits.js';
 import { SubgraphSource } from './subgraph-source.js';
 
 export interface GatewayOptions {
@@ -11,7 +13,11 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   /** How long to wait for any one subgraph call before answering without it. */
   subgraphTimeoutMs: number;
+  /** Verifies the caller's token before any planning; subgraphs verify it again. */
+  verifier: TokenVerifier;
   logger: Logger;
+  /** Production: no introspection, no field suggestions. Default: NODE_ENV is `production`. */
+  production?: boolean;
 }
 
 /**
@@ -40,6 +46,8 @@ export function createGateway(options: GatewayOptions) {
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Depth, aliases, directives, tokens, cost, batching, introspection (gateway/src/limits.ts).
+    ...createAbuseLimits(ABUSE_LIMITS, { production: options.production ?? process.env.NODE_ENV === 'production' }),
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected gateway error')),
   });
@@ -50,7 +58,9 @@ export function createGateway(options: GatewayOptions) {
       const headers: Record<string, string | undefined> = {};
       for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       headers['x-request-id'] = requestId;
-      return { requestId, headers };
+      // Refuse an unsigned or badly signed request here, before any subgraph is called.
+      const viewer = await options.verifier.verify(headers.authorization, headers['x-purpose']);
+      return { requestId, headers, viewer };
     },
   });
   return {

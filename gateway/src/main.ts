@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { z } from 'zod';
-import { createLogger, loadConfigOrExit, logLevelVariable, portVariable } from '@local-area-graph/subgraph-kit';
+import { createLogger, loadConfigOrExit, logLevelVariable, portVariable, trustEnvironment } from '@local-area-graph/subgraph-kit';
+import { createTokenVerifier } from '@local-area-graph/trust';
 import { createGateway } from './gateway.js';
 import { SUPERGRAPH_PATH } from './supergraph-file.js';
 
@@ -13,6 +14,7 @@ const environment = z.object({
   SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_PATH),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   LOG_LEVEL: logLevelVariable,
+  ...trustEnvironment,
 });
 const env = loadConfigOrExit(environment);
 const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
@@ -30,6 +32,7 @@ const running = await createGateway({
   supergraphSdl,
   subgraphUrls: Object.fromEntries(names.map((name) => [name, process.env[`${name.toUpperCase()}_URL`]!])),
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+  verifier: createTokenVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, keys: { jwksUrl: env.AUTH_JWKS_URL } }),
   logger,
 }).listen(env.GATEWAY_PORT, env.HOST);
 logger.info({ url: running.url }, 'gateway ready');

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLogger, loadConfigOrExit, logLevelVariable, portVariable, databaseUrlVariable } from '@local-area-graph/subgraph-kit';
 import { startPlatform } from './platform.js';
+import { localTrust } from './local-trust.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,6 +17,9 @@ const environment = z.object({
   DEMO_SEED: z.coerce.number().int().default(20261124),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   LOG_LEVEL: logLevelVariable,
+  AUTH_ISSUER: z.string().optional(),
+  AUTH_AUDIENCE: z.string().optional(),
+  AUTH_JWKS_URL: z.string().url().optional(),
   ...Object.fromEntries(
     SUBGRAPHS.flatMap((subgraph) => [
       [`${subgraph.name.toUpperCase()}_DATABASE_URL`, databaseUrlVariable.optional()],
@@ -34,7 +38,9 @@ const env = loadConfigOrExit(environment, { ...process.env, DEMO_CHILDREN: flag(
 const logger = createLogger('platform', env.LOG_LEVEL);
 const started = Date.now();
 
+const trust = await localTrust(env.DATA_DIR, env);
 const platform = await startPlatform({
+  trust: trust.settings,
   dataDir: env.DATA_DIR,
   persistent: true,
   host: env.HOST,
@@ -77,8 +83,9 @@ Local Area Graph is running (started in ${((Date.now() - started) / 1000).toFixe
   Subgraphs: ${Object.entries(platform.subgraphs).map(([name, s]) => `${name} ${s.url}`).join(', ')}
   Data:      ${path.resolve(env.DATA_DIR)}
 
-Try:
-  curl -s ${url} -H 'content-type: application/json' \\
+Every request needs a signed token${trust.key ? ' (this run signs with the local key in ' + path.join(path.resolve(env.DATA_DIR), 'keys') + ')' : ''}:
+  TOKEN=$(pnpm -s token --role ADMIN --sub your.name)
+  curl -s ${url} -H "authorization: Bearer $TOKEN" -H 'x-purpose: direct-care' -H 'content-type: application/json' \\
     -d '{"query":"{ localAreas { code name localities { name } } children(first: 3) { totalCount nodes { id givenName familyName education { currentSchool { name } senStatus { provision } } } } }"}'
 
 Example operations are in examples/*.graphql. Ctrl-C stops everything.

@@ -3,6 +3,7 @@ import { createGateway, readCommittedSupergraph } from '@local-area-graph/gatewa
 import { startEmbeddedPostgres, type RunningPostgres, type SubgraphDatabase } from '@local-area-graph/database';
 import { openAndMigrate, serveSubgraph, type Logger, type RunningHttpServer, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
 import { generateDemoArea, type DemoArea, type DemoAreaOptions } from '@local-area-graph/demo-data';
+import { createTokenVerifier, type TrustSettings } from '@local-area-graph/trust';
 import { SUBGRAPHS } from './subgraphs.js';
 
 export interface PlatformOptions {
@@ -23,6 +24,8 @@ export interface PlatformOptions {
   /** The supergraph to serve; the committed file by default. */
   supergraphSdl?: string;
   subgraphs?: readonly SubgraphDefinition[];
+  /** Which tokens to accept: the gateway and every subgraph verify each request against these. */
+  trust: TrustSettings;
   logger: Logger;
 }
 
@@ -42,6 +45,7 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const { logger } = options;
   const definitions = options.subgraphs ?? SUBGRAPHS;
+  const verifier = createTokenVerifier(options.trust);
   const stoppers: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stoppers.reverse()) {
@@ -87,7 +91,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         log.info({ ms: Date.now() - started }, 'demo data loaded');
       }
       const port = options.ports?.subgraphs?.[definition.name] ?? definition.defaultPort;
-      const http: RunningHttpServer = await serveSubgraph(definition, database, { port, host: options.host, logger: log });
+      const http: RunningHttpServer = await serveSubgraph(definition, database, { port, host: options.host, logger: log, verifier });
       stoppers.push(() => http.close());
       running[definition.name] = { url: http.url, database, stop: () => http.close() };
       subgraphUrls[definition.name] = http.url;
@@ -97,6 +101,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
       subgraphUrls,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
+      verifier,
       logger: logger.child({ component: 'gateway' }),
     }).listen(options.ports?.gateway ?? 4000, options.host);
     stoppers.push(() => gateway.close());

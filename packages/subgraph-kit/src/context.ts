@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
+import type { Viewer } from '@local-area-graph/trust';
 import { LoaderRegistry } from './loaders.js';
 
 /** What every resolver of every subgraph receives, made fresh for each request. */
@@ -10,8 +11,10 @@ export interface SubgraphContext {
   /** This subgraph's own database. No subgraph reads another's. */
   db: DataSource;
   loaders: LoaderRegistry;
+  /** Who is asking and why, from their verified token; every access decision starts here. */
+  viewer: Viewer;
 }
 
-export function createSubgraphContext(db: DataSource, logger: Logger, requestId: string): SubgraphContext {
-  return { requestId, logger: logger.child({ requestId }), db, loaders: new LoaderRegistry(db) };
+export function createSubgraphContext(db: DataSource, logger: Logger, requestId: string, viewer: Viewer): SubgraphContext {
+  return { requestId, logger: logger.child({ requestId, subject: viewer.subject }), db, loaders: new LoaderRegistry(db), viewer };
 }

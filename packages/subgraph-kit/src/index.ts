@@ -16,5 +16,5 @@ export type { RunningSubgraph, StartSubgraphOptions, SubgraphDefinition } from '
 export { connectionFrom, decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 export type { PageArgs } from './pagination.js';
 export { PageInfo } from './page-info.js';
-export { runSubgraphMain, subgraphEnvironment } from './main.js';
+export { runSubgraphMain, subgraphEnvironment, trustEnvironment } from './main.js';
 export { argumentNamingPlugin, argumentAt } from './argument-naming.js';

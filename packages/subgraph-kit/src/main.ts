@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createTokenVerifier } from '@local-area-graph/trust';
 import { databaseUrlVariable, loadConfigOrExit, logLevelVariable, portVariable } from './config.js';
 import { createLogger } from './logger.js';
 import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
@@ -12,8 +13,16 @@ export function subgraphEnvironment(definition: SubgraphDefinition) {
     HOST: z.string().default('0.0.0.0'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     LOG_LEVEL: logLevelVariable,
+    ...trustEnvironment,
   });
 }
+
+/** Where tokens are verified against in production: the identity provider's issuer, audience and keys. */
+export const trustEnvironment = {
+  AUTH_ISSUER: z.string().min(1, 'the token issuer (iss) to accept'),
+  AUTH_AUDIENCE: z.string().min(1, 'the token audience (aud) to accept'),
+  AUTH_JWKS_URL: z.string().url('the identity provider JWKS URL'),
+};
 
 /**
  * Entry point of a subgraph process: validates the environment (every problem
@@ -30,6 +39,11 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     host: String(env.HOST),
     poolSize: Number(env.DATABASE_POOL_SIZE),
     logger,
+    verifier: createTokenVerifier({
+      issuer: String(env.AUTH_ISSUER),
+      audience: String(env.AUTH_AUDIENCE),
+      keys: { jwksUrl: String(env.AUTH_JWKS_URL) },
+    }),
   });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping');

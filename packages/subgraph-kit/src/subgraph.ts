@@ -4,6 +4,7 @@ import { argumentNamingPlugin } from './argument-naming.js';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
+import type { TokenVerifier } from '@local-area-graph/trust';
 import { migrate, openSubgraphDatabase, type SubgraphDatabase } from '@local-area-graph/database';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
 import { createErrorFormatter } from './errors.js';
@@ -38,6 +39,8 @@ export interface StartSubgraphOptions {
   port: number;
   host?: string;
   logger: Logger;
+  /** Verifies every request's token: a subgraph never trusts a bare header, even from the gateway. */
+  verifier: TokenVerifier;
   /** Database connections in this replica's pool. */
   poolSize?: number;
 }
@@ -76,18 +79,24 @@ export function createSubgraphApollo(schema: GraphQLSchema, logger: Logger): Apo
   });
 }
 
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
 /** Starts a subgraph against an existing, migrated database. */
 export async function serveSubgraph(
   definition: SubgraphDefinition,
   database: SubgraphDatabase,
-  options: { port: number; host?: string; logger: Logger },
+  options: { port: number; host?: string; logger: Logger; verifier: TokenVerifier },
 ): Promise<RunningHttpServer> {
   const schema = await definition.buildSchema();
   const apollo = createSubgraphApollo(schema, options.logger);
   const server = createGraphQLHttpServer<SubgraphContext>({
     apollo,
     logger: options.logger,
-    context: async (_request, requestId) => createSubgraphContext(database.dataSource, options.logger, requestId),
+    // Runs before any resolver, `_entities` included: no valid token, no answer (401).
+    context: async (request, requestId) => {
+      const viewer = await options.verifier.verify(header(request.headers.authorization), header(request.headers['x-purpose']));
+      return createSubgraphContext(database.dataSource, options.logger, requestId, viewer);
+    },
     readiness: async () => {
       await database.dataSource.query('SELECT 1');
     },

@@ -1,53 +1,25 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { GraphQLClient } from 'graphql-request';
+import { TestClient } from './client.js';
 import { startPlatform, type RunningPlatform } from '@local-area-graph/platform';
 import { createLogger } from '@local-area-graph/subgraph-kit';
 import type { DemoArea, DemoAreaOptions } from '@local-area-graph/demo-data';
 import type { SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import {
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  generateLocalSigningKey,
+  signToken,
+  type PlatformClaims,
+  type Purpose,
+  type TrustSettings,
+} from '@local-area-graph/trust';
 
-/** One GraphQL response, errors included (tests assert on them rather than catching). */
-export interface GraphQLResult<TData> {
-  status: number;
-  data: TData | null | undefined;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
-
-/** A client for one endpoint that never throws on GraphQL errors. */
-export class TestClient {
-  readonly client: GraphQLClient;
-
-  constructor(
-    readonly url: string,
-    private readonly headers: Record<string, string> = {},
-  ) {
-    this.client = new GraphQLClient(url, { headers });
-  }
-
-  /** Sends a query and returns data and errors as the server sent them. */
-  async query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult<TData>> {
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...this.headers, ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: TData | null; errors?: GraphQLResult<TData>['errors'] };
-    return { status: response.status, data: body.data, errors: body.errors };
-  }
-
-  /** Sends a query and returns its data, failing the test on any error. */
-  async data<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<TData> {
-    const result = await this.query<TData>(query, variables);
-    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-    return result.data as TData;
-  }
-
-  /** A client with extra headers on every request (identity, purpose). */
-  with(headers: Record<string, string>): TestClient {
-    return new TestClient(this.url, { ...this.headers, ...headers });
-  }
-}
+export { TestClient } from './client.js';
+export type { GraphQLResult } from './client.js';
+export { startSingleSubgraph } from './single-subgraph.js';
+export type { SingleSubgraph } from './single-subgraph.js';
 
 export interface TestPlatformOptions {
   /** Generated demo data to load (a small area by default). */
@@ -61,8 +33,17 @@ export interface TestPlatformOptions {
 
 export interface TestPlatform {
   platform: RunningPlatform;
+  /** The gateway, as an ADMIN asking for direct care. */
   gateway: TestClient;
-  /** A direct client per subgraph (bypassing the gateway). */
+  /** The gateway with no token at all. */
+  anonymous: TestClient;
+  /** The trust settings the platform runs with (for gateways a test builds itself). */
+  trust: TrustSettings;
+  /** A token for these claims, signed by the platform's test key. */
+  token(claims: PlatformClaims, ttlSeconds?: number): Promise<string>;
+  /** The gateway (or a subgraph, by name) as someone else, asking for a purpose. */
+  as(claims: PlatformClaims, purpose?: Purpose | null, subgraph?: string): Promise<TestClient>;
+  /** A direct client per subgraph (bypassing the gateway), as an ADMIN asking for direct care. */
   subgraph(name: string): TestClient;
   /** SQL statements sent by each subgraph so far; diff two readings to count one operation's cost. */
   statementCounts(): Record<string, number>;
@@ -76,7 +57,14 @@ export interface TestPlatform {
  */
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lag-test-'));
+  // A fresh signing key per test platform: tokens from one never open another.
+  const key = await generateLocalSigningKey();
+  const trust: TrustSettings = { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: key.jwks } };
+  const token = (claims: PlatformClaims, ttlSeconds?: number) =>
+    signToken(key.privateKey, key.kid, claims, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, ttlSeconds });
+  const adminHeaders = { authorization: `Bearer ${await token({ sub: 'test.admin', role: 'ADMIN' }, 4 * 3600)}`, 'x-purpose': 'direct-care' };
   const platform = await startPlatform({
+    trust,
     dataDir,
     persistent: false,
     logger: createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent'),
@@ -90,14 +78,24 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       subgraphs: Object.fromEntries((options.subgraphs ?? (await import('@local-area-graph/platform')).SUBGRAPHS).map((s) => [s.name, 0])),
     },
   });
+  const urlOf = (subgraph?: string) => {
+    if (!subgraph) return platform.gatewayUrl;
+    const running = platform.subgraphs[subgraph];
+    if (!running) throw new Error(`No subgraph ${subgraph}`);
+    return running.url;
+  };
   return {
     platform,
-    gateway: new TestClient(platform.gatewayUrl),
-    subgraph: (name) => {
-      const running = platform.subgraphs[name];
-      if (!running) throw new Error(`No subgraph ${name}`);
-      return new TestClient(running.url);
+    trust,
+    token,
+    gateway: new TestClient(platform.gatewayUrl, adminHeaders),
+    anonymous: new TestClient(platform.gatewayUrl),
+    async as(claims, purpose = 'direct-care', subgraph) {
+      const headers: Record<string, string> = { authorization: `Bearer ${await token(claims)}` };
+      if (purpose) headers['x-purpose'] = purpose;
+      return new TestClient(urlOf(subgraph), headers);
     },
+    subgraph: (name) => new TestClient(urlOf(name), adminHeaders),
     statementCounts: () => Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s.database.statements.count])),
     async stop() {
       await platform.stop();

@@ -1,11 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType } from 'graphql';
-import { startEmbeddedPostgres, type RunningPostgres, type SubgraphDatabase } from '@local-area-graph/database';
-import { createLogger, openAndMigrate, serveSubgraph, type RunningHttpServer } from '@local-area-graph/subgraph-kit';
+import type { SubgraphDatabase } from '@local-area-graph/database';
+import { startSingleSubgraph, type SingleSubgraph } from '@local-area-graph/test-kit';
 import type {
   AttendanceRecord,
   DemoArea,
@@ -93,17 +90,12 @@ interface GraphQLResponse {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
-let postgres: RunningPostgres;
+let subgraph: SingleSubgraph;
 let database: SubgraphDatabase;
-let server: RunningHttpServer;
 
 async function query(text: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: text, variables }),
-  });
-  return (await response.json()) as GraphQLResponse;
+  const { data, errors } = await subgraph.client.query(text, variables);
+  return { data, errors } as GraphQLResponse;
 }
 
 /** Runs a query and returns its data together with the SQL statements it cost. */
@@ -134,21 +126,14 @@ const EDUCATION = `
 const children = (...ids: string[]) => ({ representations: ids.map((id) => ({ __typename: 'Child', id })) });
 
 beforeAll(async () => {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'lag-schools-'));
-  postgres = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), persistent: false });
-  await postgres.ensureDatabase('schools');
-  const logger = createLogger('schools', 'silent');
-  database = await openAndMigrate(schools, postgres.urlFor('schools'), logger);
-  expect(await isSchoolsEmpty(database.dataSource)).toBe(true);
-  await seedSchools(database.dataSource, handMadeArea());
-  server = await serveSubgraph(schools, database, { port: 0, logger });
+  subgraph = await startSingleSubgraph(schools, async (db) => {
+    expect(await isSchoolsEmpty(db)).toBe(true);
+    await seedSchools(db, handMadeArea());
+  });
+  database = subgraph.database;
 });
 
-afterAll(async () => {
-  await server?.close();
-  await database?.dataSource.destroy();
-  await postgres?.stop();
-});
+afterAll(async () => subgraph?.stop());
 
 describe('schools subgraph', () => {
   it('seeds into an empty database and then reports it is not empty', async () => {
