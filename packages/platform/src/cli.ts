@@ -84,7 +84,7 @@ Local Area Graph is running (started in ${((Date.now() - started) / 1000).toFixe
   Data:      ${path.resolve(env.DATA_DIR)}
 
 Every request needs a signed token${trust.key ? ' (this run signs with the local key in ' + path.join(path.resolve(env.DATA_DIR), 'keys') + ')' : ''}:
-  TOKEN=$(pnpm -s token --role ADMIN --sub your.name)
+  TOKEN=$(pnpm -s run token --role ADMIN --sub your.name)
   curl -s ${url} -H "authorization: Bearer $TOKEN" -H 'x-purpose: direct-care' -H 'content-type: application/json' \\
     -d '{"query":"{ localAreas { code name localities { name } } children(first: 3) { totalCount nodes { id givenName familyName education { currentSchool { name } senStatus { provision } } } } }"}'
 

@@ -6,7 +6,7 @@ export const keyFolder = (dataDir: string) => path.join(dataDir, 'keys');
 
 /**
  * Trust for `pnpm start`: an identity provider's JWKS when AUTH_JWKS_URL is set,
- * otherwise the local development key (created on first run) that `pnpm -s token` signs with.
+ * otherwise the local development key (created on first run) that `pnpm -s run token` signs with.
  */
 export async function localTrust(
   dataDir: string,

@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, ROLES, loadOrCreateLocalSigningKey, signToken } from '@local-area-graph/trust';
 import { keyFolder } from './local-trust.js';
 
-// `pnpm -s token --role LOCALITY_LEAD --locality dartford` prints a token signed with
+// `pnpm -s run token --role LOCALITY_LEAD --locality dartford` prints a token signed with
 // the local development key of `pnpm start` (created in DATA_DIR/keys on first use).
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const usage = `Usage: pnpm -s token --role ROLE [--locality ID]... [--school URN]... [--service CODE]... [--partner ID] [--sub NAME] [--name "Full Name"] [--ttl SECONDS]
+const usage = `Usage: pnpm -s run token --role ROLE [--locality ID]... [--school URN]... [--service CODE]... [--partner ID] [--sub NAME] [--name "Full Name"] [--ttl SECONDS]
 Roles: ${ROLES.join(', ')}`;
 
 let values;

@@ -83,7 +83,7 @@ function reasonFor(error: unknown): string {
   return 'the token is not valid';
 }
 
-/** Signs a token for the local development key (pnpm -s token, the test kit). */
+/** Signs a token for the local development key (pnpm -s run token, the test kit). */
 export async function signToken(
   privateKey: KeyObject | CryptoKey,
   kid: string,
