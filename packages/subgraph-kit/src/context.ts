@@ -2,10 +2,12 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Viewer } from '@local-area-graph/trust';
 import { LoaderRegistry } from './loaders.js';
+import { ChildAccess, type ChildAccessRule } from './access/decisions.js';
+import { AuditTrail } from './access/audit.js';
 
 /** What every resolver of every subgraph receives, made fresh for each request. */
 export interface SubgraphContext {
-  /** The caller's request id (x-request-id), or a new one; it is in every log line. */
+  /** The caller's request id (x-request-id), or a new one; it is in every log line and audit row. */
   requestId: string;
   logger: Logger;
   /** This subgraph's own database. No subgraph reads another's. */
@@ -13,8 +15,26 @@ export interface SubgraphContext {
   loaders: LoaderRegistry;
   /** Who is asking and why, from their verified token; every access decision starts here. */
   viewer: Viewer;
+  /** Whether the viewer may see a given child's personal data here (batched per request). */
+  access: ChildAccess;
+  /** The personal-data reads of this request, written to access_audit before the answer leaves. */
+  audit: AuditTrail;
 }
 
-export function createSubgraphContext(db: DataSource, logger: Logger, requestId: string, viewer: Viewer): SubgraphContext {
-  return { requestId, logger: logger.child({ requestId, subject: viewer.subject }), db, loaders: new LoaderRegistry(db), viewer };
+export interface ContextSettings {
+  subgraph: string;
+  childAccess?: ChildAccessRule<SubgraphContext>;
+}
+
+export function createSubgraphContext(db: DataSource, logger: Logger, requestId: string, viewer: Viewer, settings: ContextSettings): SubgraphContext {
+  const context = {
+    requestId,
+    logger: logger.child({ requestId, subject: viewer.subject }),
+    db,
+    loaders: new LoaderRegistry(db),
+    viewer,
+    audit: new AuditTrail(viewer, settings.subgraph, requestId),
+  } as SubgraphContext;
+  context.access = new ChildAccess(viewer, settings.childAccess as never, context);
+  return context;
 }

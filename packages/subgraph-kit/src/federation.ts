@@ -3,6 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives, type IResolvers } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { guardPersonalData, type PersonalType } from './access/guard.js';
 
 /** The Federation 2 version every subgraph links, so they compose alike. */
 export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.9';
@@ -30,6 +31,8 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
+  /** The types whose fields are a child's personal data: guarded and audited (see access/guard.ts). */
+  personalData: Record<string, PersonalType> = {},
 ): Promise<GraphQLSchema> {
   // skipCheck: a subgraph may extend an entity without declaring any root field.
   const schema = await buildSchema({ ...options, skipCheck: true });
@@ -38,5 +41,5 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference };
   }
-  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never });
+  return guardPersonalData(buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }), personalData);
 }

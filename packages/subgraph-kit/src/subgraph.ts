@@ -8,6 +8,8 @@ import type { TokenVerifier } from '@local-area-graph/trust';
 import { migrate, openSubgraphDatabase, type SubgraphDatabase } from '@local-area-graph/database';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
 import { createErrorFormatter } from './errors.js';
+import type { ChildAccessRule } from './access/decisions.js';
+import { auditPlugin } from './access/audit-plugin.js';
 import { createGraphQLHttpServer, type RunningHttpServer } from './http-server.js';
 
 /**
@@ -32,6 +34,12 @@ export interface SubgraphDefinition {
   seed(db: DataSource, demo: unknown): Promise<void>;
   /** True when the database holds no data yet (so the demo data may be loaded). */
   isEmpty(db: DataSource): Promise<boolean>;
+  /**
+   * Who may see a child's personal data held here, for the roles that depend on a
+   * relationship this subgraph knows (see access/decisions.ts). Without one, only
+   * ADMIN sees personal data.
+   */
+  childAccess?: ChildAccessRule<SubgraphContext>;
 }
 
 export interface StartSubgraphOptions {
@@ -75,7 +83,7 @@ export function createSubgraphApollo(schema: GraphQLSchema, logger: Logger): Apo
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error')),
     // Federated tracing (ftv1) is for Apollo's hosted studio, which this platform does not use.
-    plugins: [argumentNamingPlugin, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [argumentNamingPlugin, auditPlugin, ApolloServerPluginInlineTraceDisabled()],
   });
 }
 
@@ -95,7 +103,7 @@ export async function serveSubgraph(
     // Runs before any resolver, `_entities` included: no valid token, no answer (401).
     context: async (request, requestId) => {
       const viewer = await options.verifier.verify(header(request.headers.authorization), header(request.headers['x-purpose']));
-      return createSubgraphContext(database.dataSource, options.logger, requestId, viewer);
+      return createSubgraphContext(database.dataSource, options.logger, requestId, viewer, { subgraph: definition.name, childAccess: definition.childAccess });
     },
     readiness: async () => {
       await database.dataSource.query('SELECT 1');

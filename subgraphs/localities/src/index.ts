@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import { AccessAudit1764200000000, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { LocalArea } from './local-area/local-area.js';
 import { Locality } from './locality/locality.js';
 import { Child } from './child/child.js';
 import { Professional } from './professional/professional.js';
 import { ChildRegister1764000000000 } from './migrations/1764000000000-ChildRegister.js';
+import { RegisterSchool1764300000000 } from './migrations/1764300000000-RegisterSchool.js';
+import { childRegisterAccess } from './child/child.access.js';
 import { buildLocalitiesSchema } from './schema.js';
 import { isLocalitiesEmpty, seedLocalities } from './seed.js';
 
@@ -17,10 +19,11 @@ export const localities: SubgraphDefinition = {
   name: 'localities',
   defaultPort: 4001,
   entities: [LocalArea, Locality, Child, Professional],
-  migrations: [ChildRegister1764000000000],
+  migrations: [ChildRegister1764000000000, AccessAudit1764200000000, RegisterSchool1764300000000],
   buildSchema: buildLocalitiesSchema,
   seed: (db, demo) => seedLocalities(db, demo as DemoArea),
   isEmpty: isLocalitiesEmpty,
+  childAccess: childRegisterAccess,
 };
 
 export { LocalArea, Locality, Child, Professional };

@@ -1,5 +1,6 @@
 import { buildFederatedSchema, type ReferenceResolvers } from '@local-area-graph/subgraph-kit';
 import { ChildResolver, resolveChildReference } from './child/child.resolver.js';
+import type { Child } from './child/child.js';
 import { LocalAreaResolver, resolveLocalAreaReference } from './local-area/local-area.resolver.js';
 import { LocalityResolver, resolveLocalityReference } from './locality/locality.resolver.js';
 import { ProfessionalResolver, resolveProfessionalReference } from './professional/professional.resolver.js';
@@ -10,4 +11,7 @@ export const buildLocalitiesSchema = () =>
     LocalArea: { __resolveReference: resolveLocalAreaReference },
     Locality: { __resolveReference: resolveLocalityReference },
     Professional: { __resolveReference: resolveProfessionalReference },
-  } as ReferenceResolvers);
+  } as ReferenceResolvers, {
+    // The register entry is the child's personal data; the opaque platform id is not.
+    Child: { childOf: (child: Child) => child.id, except: ['id'] },
+  });

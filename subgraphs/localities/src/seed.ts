@@ -11,10 +11,12 @@ export async function seedLocalities(db: DataSource, demo: DemoArea): Promise<vo
   await db.transaction(async (manager) => {
     await insertInChunks(manager, LocalArea, [demo.localArea]);
     await insertInChunks(manager, Locality, demo.localities);
+    // The register records each child's current school, as the census tells the local authority.
+    const schoolOf = new Map(demo.enrolments.filter((e) => e.endDate === null).map((e) => [e.childId, e.schoolUrn]));
     await insertInChunks(
       manager,
       Child,
-      demo.children.map((child) => ({ ...child, sex: child.sex as Sex })),
+      demo.children.map((child) => ({ ...child, sex: child.sex as Sex, schoolUrn: schoolOf.get(child.id) ?? null })),
     );
     await insertInChunks(
       manager,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import { AccessAudit1764200000000, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import { educationAccess } from './child/education.access.js';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { School } from './school/school.js';
 import { Enrolment } from './enrolment/enrolment.js';
@@ -19,10 +20,11 @@ export const schools: SubgraphDefinition = {
   name: 'schools',
   defaultPort: 4002,
   entities: [School, Enrolment, TermAttendance, Suspension, SenProvisionStatus],
-  migrations: [SchoolRecords1764100000000],
+  migrations: [SchoolRecords1764100000000, AccessAudit1764200000000],
   buildSchema: buildSchoolsSchema,
   seed: (db, demo) => seedSchools(db, demo as DemoArea),
   isEmpty: isSchoolsEmpty,
+  childAccess: educationAccess,
 };
 
 export { School, Enrolment, TermAttendance, Suspension, SenProvisionStatus };

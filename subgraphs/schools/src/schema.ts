@@ -1,5 +1,6 @@
 import { buildFederatedSchema, type ReferenceResolvers } from '@local-area-graph/subgraph-kit';
 import { ChildEducationResolver, ChildResolver, resolveChildReference } from './child/child.resolver.js';
+import type { ChildEducation } from './child/child.js';
 import { EnrolmentResolver } from './enrolment/enrolment.resolver.js';
 import { LocalityResolver, resolveLocalityReference } from './locality/locality.resolver.js';
 import { resolveSchoolReference, SchoolResolver } from './school/school.resolver.js';
@@ -26,4 +27,6 @@ export const buildSchoolsSchema = () =>
       Locality: { __resolveReference: resolveLocalityReference },
       School: { __resolveReference: resolveSchoolReference },
     } as ReferenceResolvers,
+    // Everything under Child.education is the child's personal data.
+    { ChildEducation: { childOf: (education: ChildEducation) => education.childId } },
   );

@@ -4,11 +4,14 @@ import {
   assertUuid,
   connectionFrom,
   decodeCursor,
+  forbidden,
   notFound,
   pageSize,
+  platformDecision,
   PageInfo,
   type SubgraphContext,
 } from '@local-area-graph/subgraph-kit';
+import type { Viewer } from '@local-area-graph/trust';
 import { Child } from './child.js';
 import { Locality } from '../locality/locality.js';
 
@@ -34,6 +37,23 @@ class ChildConnection {
 
   @Field(() => [Child], { description: 'The children on this page, without cursors.' })
   nodes: Child[];
+}
+
+/**
+ * The part of the register a role may list: a list of children is itself personal
+ * data (who lives where), so a viewer lists only the children they may see.
+ */
+function registerScope(viewer: Viewer, localityId: string | null): { sql: string; parameters: Record<string, unknown> } | null {
+  const refuse = (reason: string) => forbidden('Query.children', reason);
+  const fixed = platformDecision(viewer);
+  if (fixed && !fixed.allowed) throw refuse(fixed.reason);
+  if (viewer.role === 'ADMIN' || viewer.role === 'CASEWORKER') return null;
+  if (viewer.role === 'LOCALITY_LEAD') {
+    if (localityId && !viewer.localityIds.includes(localityId)) throw refuse('that locality is not one of yours');
+    return { sql: 'child.locality_id = ANY(:mine)', parameters: { mine: [...viewer.localityIds] } };
+  }
+  if (viewer.role === 'SENCO') return { sql: 'child.school_urn = ANY(:mine)', parameters: { mine: [...viewer.schoolUrns] } };
+  throw refuse(`the ${viewer.role} role does not see the child register`);
 }
 
 /** Whole years between a date of birth and a date, as people count birthdays. */
@@ -65,7 +85,9 @@ export class ChildResolver {
   }
 
   @Query(() => ChildConnection, {
-    description: 'The child register, a page at a time in surname order, optionally for one locality.',
+    nullable: true,
+    description:
+      'The child register, a page at a time in surname order, optionally for one locality. Each role lists only the children it may see: a locality lead those of their localities, a SENCO those at their school.',
   })
   async children(
     @Arg('localityId', () => ID, { nullable: true, description: 'Only children living in this locality.' }) localityId: string | null,
@@ -77,9 +99,11 @@ export class ChildResolver {
     if (localityId && !(await ctx.loaders.one(Locality, 'id').load(localityId))) throw notFound('locality', localityId, 'localityId');
     const page = ctx.db.getRepository(Child).createQueryBuilder('child');
     const count = ctx.db.getRepository(Child).createQueryBuilder('child');
-    if (localityId) {
-      page.where('child.locality_id = :localityId', { localityId });
-      count.where('child.locality_id = :localityId', { localityId });
+    for (const query of [page, count]) {
+      query.where('true');
+      if (localityId) query.andWhere('child.locality_id = :localityId', { localityId });
+      const scope = registerScope(ctx.viewer, localityId);
+      if (scope) query.andWhere(scope.sql, scope.parameters);
     }
     if (after) {
       const [familyName, givenName, id] = decodeCursor(after);
@@ -91,12 +115,12 @@ export class ChildResolver {
     return connectionFrom(rows, size, (child) => [child.familyName, child.givenName, child.id], totalCount) as ChildConnection;
   }
 
-  @FieldResolver(() => Locality, { description: 'The locality the child lives in.' })
+  @FieldResolver(() => Locality, { nullable: true, description: 'The locality the child lives in.' })
   async locality(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<Locality | null> {
     return ctx.loaders.one(Locality, 'id').load(child.localityId);
   }
 
-  @FieldResolver(() => Int, { description: "The child's age in whole years on a date (today unless `asOf` is given)." })
+  @FieldResolver(() => Int, { nullable: true, description: "The child's age in whole years on a date (today unless `asOf` is given)." })
   age(
     @Root() child: Child,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The date to count the age on.' }) asOf: string | null,

@@ -23,7 +23,7 @@ registerEnumType(Sex, {
 @Index(['localityId', 'familyName', 'givenName', 'id'])
 @ObjectType({
   description:
-    "A child or young person on the local area's child register. Each agency adds what it knows: school, SEND, health and the team around the child.",
+    "A child or young person on the local area's child register. Each agency adds what it knows: school, SEND, health and the team around the child. Personal fields are empty, with a FORBIDDEN error, for anyone who may not see this child.",
 })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "nhsNumber")')
@@ -34,6 +34,7 @@ export class Child {
 
   @Column('char', { length: 10, unique: true })
   @Field(() => NhsNumberScalar, {
+    nullable: true,
     description: "The child's NHS number: the identifier health services know the child by.",
   })
   nhsNumber: string;
@@ -46,23 +47,27 @@ export class Child {
   upn: string | null;
 
   @Column('text')
-  @Field(() => String, { description: "The child's first name." })
+  @Field(() => String, { nullable: true, description: "The child's first name." })
   givenName: string;
 
   @Column('text')
-  @Field(() => String, { description: "The child's surname." })
+  @Field(() => String, { nullable: true, description: "The child's surname." })
   familyName: string;
 
   @Column('date')
-  @Field(() => LocalDateScalar, { description: "The child's date of birth." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The child's date of birth." })
   dateOfBirth: string;
 
   @Column('char', { length: 1 })
-  @Field(() => Sex, { description: "The child's sex as recorded on the register." })
+  @Field(() => Sex, { nullable: true, description: "The child's sex as recorded on the register." })
   sex: Sex;
 
   @Column('text')
   localityId: string;
+
+  /** The school the register records the child at (from the school census); decides a SENCO's access here. */
+  @Column('text', { nullable: true })
+  schoolUrn: string | null;
 
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;

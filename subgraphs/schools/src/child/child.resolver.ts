@@ -58,12 +58,12 @@ export class ChildEducationResolver {
     return current ? ctx.loaders.one(School, 'urn').load(current.schoolUrn) : null;
   }
 
-  @FieldResolver(() => [Enrolment], { description: "Every spell on a school's roll, most recently started first." })
+  @FieldResolver(() => [Enrolment], { nullable: true, description: "Every spell on a school's roll, most recently started first." })
   enrolments(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext): Promise<Enrolment[]> {
     return enrolmentsOf(ctx).load(education.childId);
   }
 
-  @FieldResolver(() => [TermAttendance], {
+  @FieldResolver(() => [TermAttendance], { nullable: true,
     description: "Attendance term by term, newest first; one row per school when the child moved school within a term.",
   })
   async attendance(
@@ -110,7 +110,7 @@ export class ChildEducationResolver {
     };
   }
 
-  @FieldResolver(() => [Suspension], { description: 'Suspensions and permanent exclusions, newest first.' })
+  @FieldResolver(() => [Suspension], { nullable: true, description: 'Suspensions and permanent exclusions, newest first.' })
   suspensions(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext): Promise<Suspension[]> {
     return suspensionsOf(ctx).load(education.childId);
   }
@@ -124,7 +124,7 @@ export class ChildEducationResolver {
     return (await senHistoryOf(ctx).load(education.childId)).find((row) => isCurrent(row.endDate, today)) ?? null;
   }
 
-  @FieldResolver(() => [SenProvisionStatus], { description: "Every recorded period of the child's SEN provision, newest first." })
+  @FieldResolver(() => [SenProvisionStatus], { nullable: true, description: "Every recorded period of the child's SEN provision, newest first." })
   senHistory(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext): Promise<SenProvisionStatus[]> {
     return senHistoryOf(ctx).load(education.childId);
   }

@@ -11,6 +11,7 @@ import {
 import { School } from './school.js';
 import { PupilConnection } from './pupil-connection.js';
 import { numberOnRollLoader, rollPageLoader } from './roll-loaders.js';
+import { assertMayListPupils } from '../child/education.access.js';
 import { Locality } from '../locality/locality.js';
 import { todayInEngland } from '../calendar.js';
 
@@ -66,7 +67,9 @@ export class SchoolResolver {
   }
 
   @FieldResolver(() => PupilConnection, {
-    description: 'The pupils on roll today, a page at a time in a stable order (by platform id), each with their enrolment.',
+    nullable: true,
+    description:
+      "The pupils on roll today, a page at a time in a stable order (by platform id), each with their enrolment. Only for the school's SENCO, the locality leads of its locality, the SEND team and administrators.",
   })
   async pupils(
     @Root() school: School,
@@ -74,6 +77,7 @@ export class SchoolResolver {
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after: string | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PupilConnection> {
+    assertMayListPupils(ctx.viewer, school);
     const size = pageSize({ first });
     const keyset = after == null ? null : decodeRollCursor(after);
     const today = todayInEngland();
@@ -82,6 +86,8 @@ export class SchoolResolver {
       numberOnRollLoader(ctx, today).load(school.urn),
     ]);
     const page = connectionFrom(rows, size, (enrolment) => [enrolment.childId, enrolment.id], totalCount);
+    // Who is on a school's roll is personal data: each listed pupil is an audited read.
+    for (const enrolment of page.nodes) ctx.audit.record(enrolment.childId, 'School.pupils');
     return {
       totalCount,
       pageInfo: page.pageInfo,

@@ -1,0 +1,56 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import type { Viewer } from '@local-area-graph/trust';
+
+/** May this viewer see this child's personal data held here, and if not, why not. */
+export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
+
+export const ALLOW: AccessDecision = { allowed: true };
+export const deny = (reason: string): AccessDecision => ({ allowed: false, reason });
+
+/**
+ * A subgraph's own rule, over its own data, for the roles that depend on a
+ * relationship (a locality lead's localities, a SENCO's school). Called once per
+ * request for every child asked about, so it must answer for the whole batch in a
+ * query or two. The kit has already settled ADMIN, ANALYST and a missing purpose.
+ */
+export type ChildAccessRule<TContext> = (viewer: Viewer, childIds: readonly string[], context: TContext) => Promise<AccessDecision[]>;
+
+/** What a role may not be told, whatever the subgraph: answered before its rule runs. */
+export function platformDecision(viewer: Viewer): AccessDecision | null {
+  if (viewer.role === 'ANALYST') return deny('analysts see aggregate figures only, never a personal field');
+  if (viewer.purpose === null) return deny('state why you need personal data in the x-purpose header');
+  if (viewer.role === 'ADMIN') return ALLOW;
+  return null;
+}
+
+export function forbidden(field: string, reason: string): GraphQLError {
+  return new GraphQLError(`Not allowed to see ${field}: ${reason}.`, { extensions: { code: 'FORBIDDEN', field, reason } });
+}
+
+/**
+ * The access decisions of one request, one batch per tick: a page of 100 children
+ * costs one call of the subgraph's rule, not 100.
+ */
+export class ChildAccess {
+  private readonly loader: DataLoader<string, AccessDecision>;
+
+  constructor(viewer: Viewer, rule: ChildAccessRule<never> | undefined, context: unknown) {
+    this.loader = new DataLoader(async (childIds) => {
+      const fixed = platformDecision(viewer);
+      if (fixed) return childIds.map(() => fixed);
+      if (!rule) return childIds.map(() => deny(`the ${viewer.role} role has no access to this service's personal data`));
+      return rule(viewer, childIds, context as never);
+    });
+  }
+
+  decide(childId: string): Promise<AccessDecision> {
+    return this.loader.load(childId);
+  }
+
+  /** Throws FORBIDDEN (the field becomes null with that error) unless the viewer may see it. */
+  async assertMaySee(childId: string, field: string): Promise<void> {
+    const decision = await this.decide(childId);
+    if (!decision.allowed) throw forbidden(field, decision.reason);
+  }
+}
