@@ -7,6 +7,8 @@ import { resolveSchoolReference, SchoolResolver } from './school/school.resolver
 import { SenProvisionStatusResolver } from './sen-provision/sen-provision.resolver.js';
 import { SuspensionResolver } from './suspension/suspension.resolver.js';
 import { TermAttendanceResolver } from './attendance/term-attendance.resolver.js';
+import { LocalAreaSenProfileResolver, LocalitySenProfileResolver, SchoolSenProfileResolver } from './sen-profile/sen-profile.resolver.js';
+import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
 
 export const buildSchoolsSchema = () =>
   buildFederatedSchema(
@@ -20,11 +22,17 @@ export const buildSchoolsSchema = () =>
         SenProvisionStatusResolver,
         SuspensionResolver,
         TermAttendanceResolver,
+        SchoolSenProfileResolver,
+        LocalitySenProfileResolver,
+        LocalAreaSenProfileResolver,
       ],
+      // Reachable only through the gateway (it has no root field here), so named explicitly.
+      orphanedTypes: [LocalArea],
     },
     {
       Child: { __resolveReference: resolveChildReference },
       Locality: { __resolveReference: resolveLocalityReference },
+      LocalArea: { __resolveReference: resolveLocalAreaReference },
       School: { __resolveReference: resolveSchoolReference },
     } as ReferenceResolvers,
     // Everything under Child.education is the child's personal data.
