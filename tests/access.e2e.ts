@@ -185,3 +185,36 @@ describe('the access audit', () => {
     expect(after).toBe(count);
   });
 });
+
+describe("a child's access log", () => {
+  it('shows an administrator who looked, in every service, with role, purpose and fields', async () => {
+    const senco = await kit.as({ sub: 'senco.log', role: 'SENCO', schools: [child.schoolUrn] }, 'safeguarding');
+    const requestId = `log-${Math.random()}`;
+    await senco.query('query ($id: ID!) { child(id: $id) { givenName education { senStatus { provision } } } }', { id: child.id }, { 'x-request-id': requestId });
+    const log = await kit.gateway.data(
+      'query ($id: ID!) { child(id: $id) { accessLog { localities { subject role purpose fields requestId at } schools { subject role purpose fields requestId } } } }',
+      { id: child.id },
+    );
+    const mine = (records: any[]) => records.filter((r) => r.requestId === requestId);
+    expect(mine(log.child.accessLog.localities)).toEqual([
+      expect.objectContaining({ subject: 'senco.log', role: 'SENCO', purpose: 'safeguarding', fields: ['Child.givenName'] }),
+    ]);
+    expect(mine(log.child.accessLog.schools)).toEqual([
+      expect.objectContaining({ subject: 'senco.log', role: 'SENCO', purpose: 'safeguarding', fields: ['ChildEducation.senStatus'] }),
+    ]);
+  });
+
+  it('is refused to anyone else, through the gateway and directly at a subgraph', async () => {
+    const lead = await kit.as({ sub: 'll1', role: 'LOCALITY_LEAD', localities: [child.localityId] });
+    const viaGateway = await lead.query('query ($id: ID!) { child(id: $id) { givenName accessLog { localities { subject } } } }', { id: child.id });
+    expect(viaGateway.data.child.givenName).toEqual(expect.any(String));
+    expect(viaGateway.data.child.accessLog).toBeNull();
+    expect(viaGateway.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const direct = await kit.as({ sub: 'senco1', role: 'SENCO', schools: [child.schoolUrn] }, 'direct-care', 'schools');
+    const entities = await direct.query('query ($r: [_Any!]!) { _entities(representations: $r) { ... on ChildAccessLog { schools { subject } } } }', {
+      r: [{ __typename: 'ChildAccessLog', childId: child.id }],
+    });
+    expect(entities.data._entities[0].schools).toBeNull();
+    expect(entities.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

@@ -23,3 +23,4 @@ export type { AccessDecision, ChildAccessRule } from './access/decisions.js';
 export { AccessAudit1764200000000, AuditTrail } from './access/audit.js';
 export { guardPersonalData } from './access/guard.js';
 export type { PersonalType } from './access/guard.js';
+export { AccessRecord, assertMayReadAccessLog, readAccessLog } from './access/access-log.js';

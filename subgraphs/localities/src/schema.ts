@@ -1,16 +1,18 @@
 import { buildFederatedSchema, type ReferenceResolvers } from '@local-area-graph/subgraph-kit';
 import { ChildResolver, resolveChildReference } from './child/child.resolver.js';
 import type { Child } from './child/child.js';
+import { ChildAccessLogLinkResolver, ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
 import { LocalAreaResolver, resolveLocalAreaReference } from './local-area/local-area.resolver.js';
 import { LocalityResolver, resolveLocalityReference } from './locality/locality.resolver.js';
 import { ProfessionalResolver, resolveProfessionalReference } from './professional/professional.resolver.js';
 
 export const buildLocalitiesSchema = () =>
-  buildFederatedSchema({ resolvers: [ChildResolver, LocalAreaResolver, LocalityResolver, ProfessionalResolver] }, {
+  buildFederatedSchema({ resolvers: [ChildResolver, LocalAreaResolver, LocalityResolver, ProfessionalResolver, ChildAccessLogLinkResolver, ChildAccessLogResolver] }, {
     Child: { __resolveReference: resolveChildReference },
     LocalArea: { __resolveReference: resolveLocalAreaReference },
     Locality: { __resolveReference: resolveLocalityReference },
     Professional: { __resolveReference: resolveProfessionalReference },
+    ChildAccessLog: { __resolveReference: resolveChildAccessLogReference },
   } as ReferenceResolvers, {
     // The register entry is the child's personal data; the opaque platform id is not.
     Child: { childOf: (child: Child) => child.id, except: ['id'] },

@@ -9,6 +9,8 @@ import { SuspensionResolver } from './suspension/suspension.resolver.js';
 import { TermAttendanceResolver } from './attendance/term-attendance.resolver.js';
 import { LocalAreaSenProfileResolver, LocalitySenProfileResolver, SchoolSenProfileResolver } from './sen-profile/sen-profile.resolver.js';
 import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
+import { ChildAccessLog } from './access-log/child-access-log.js';
+import { ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
 
 export const buildSchoolsSchema = () =>
   buildFederatedSchema(
@@ -25,14 +27,16 @@ export const buildSchoolsSchema = () =>
         SchoolSenProfileResolver,
         LocalitySenProfileResolver,
         LocalAreaSenProfileResolver,
+        ChildAccessLogResolver,
       ],
       // Reachable only through the gateway (it has no root field here), so named explicitly.
-      orphanedTypes: [LocalArea],
+      orphanedTypes: [LocalArea, ChildAccessLog],
     },
     {
       Child: { __resolveReference: resolveChildReference },
       Locality: { __resolveReference: resolveLocalityReference },
       LocalArea: { __resolveReference: resolveLocalAreaReference },
+      ChildAccessLog: { __resolveReference: resolveChildAccessLogReference },
       School: { __resolveReference: resolveSchoolReference },
     } as ReferenceResolvers,
     // Everything under Child.education is the child's personal data.
