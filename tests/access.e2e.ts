@@ -123,7 +123,7 @@ describe('lists show only the children a role may see', () => {
     const list = await analyst.query('{ children { totalCount } }');
     expect(list.data?.children ?? null).toBeNull();
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const pupils = await analyst.query('query ($urn: Urn!) { school(urn: $urn) { name numberOnRoll pupils { totalCount } } }', { urn: child.schoolUrn });
+    const pupils = await analyst.query('query ($urn: Urn!) { school(urn: $urn) { name numberOnRoll { value } pupils { totalCount } } }', { urn: child.schoolUrn });
     expect(pupils.data?.school?.name).toEqual(expect.any(String));
     expect(pupils.data?.school?.pupils).toBeNull();
     expect(pupils.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

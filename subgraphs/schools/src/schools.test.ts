@@ -111,7 +111,7 @@ const EDUCATION = `
       ... on Child {
         id
         education {
-          currentSchool { urn name numberOnRoll }
+          currentSchool { urn name numberOnRoll { value suppressed } }
           enrolments { id startDate endDate isCurrent school { urn name } }
           attendance { academicYear term school { urn } sessionsPossible sessionsAttended authorisedAbsence unauthorisedAbsence absenceRate persistentlyAbsent }
           attendanceSummary { academicYear sessionsPossible sessionsMissed absenceRate persistentlyAbsent }
@@ -142,7 +142,7 @@ describe('schools subgraph', () => {
 
   it('finds a school by URN, with its DfE number, locality and number on roll', async () => {
     const { data, errors } = await query(`{
-      school(urn: "${HILLVIEW}") { urn name phase type establishmentNumber dfeNumber statutoryLowAge statutoryHighAge locality { id } numberOnRoll }
+      school(urn: "${HILLVIEW}") { urn name phase type establishmentNumber dfeNumber statutoryLowAge statutoryHighAge locality { id } numberOnRoll { value suppressed } }
     }`);
     expect(errors).toBeUndefined();
     expect(data!.school).toEqual({
@@ -155,7 +155,7 @@ describe('schools subgraph', () => {
       statutoryLowAge: 11,
       statutoryHighAge: 18,
       locality: { id: 'dartford' },
-      numberOnRoll: 21, // Amara and the cohort of twenty
+      numberOnRoll: { value: 21, suppressed: false }, // Amara and the cohort of twenty
     });
   });
 
@@ -182,12 +182,13 @@ describe('schools subgraph', () => {
   });
 
   it('lists schools by name, for the area and for one locality, counting rolls in one statement', async () => {
-    const { result, statements } = await counted('{ schools { urn numberOnRoll } dartford: schools(localityId: "dartford") { name } }');
+    const { result, statements } = await counted('{ schools { urn numberOnRoll { value suppressed } } dartford: schools(localityId: "dartford") { name } }');
     expect(result.errors).toBeUndefined();
     expect(result.data!.schools).toEqual([
-      { urn: HILLVIEW, numberOnRoll: 21 },
-      { urn: OAKWOOD, numberOnRoll: 1 }, // Chloe's leaving date is still to come
-      { urn: RIVERSIDE, numberOnRoll: 1 }, // Ben; Amara and Dev have left
+      { urn: HILLVIEW, numberOnRoll: { value: 21, suppressed: false } },
+      // One pupil: withheld under the DfE rule, never shown as 0 or 1.
+      { urn: OAKWOOD, numberOnRoll: { value: null, suppressed: true } }, // Chloe's leaving date is still to come
+      { urn: RIVERSIDE, numberOnRoll: { value: null, suppressed: true } }, // Ben; Amara and Dev have left
     ]);
     expect(result.data!.dartford).toEqual([{ name: 'Hillview Academy' }, { name: 'Riverside Primary School' }]);
     // All schools, schools of one locality, numbers on roll for every school.
@@ -245,7 +246,7 @@ describe('schools subgraph', () => {
     expect(errors).toBeUndefined();
     const education = data!._entities[0].education;
 
-    expect(education.currentSchool).toEqual({ urn: HILLVIEW, name: 'Hillview Academy', numberOnRoll: 21 });
+    expect(education.currentSchool).toEqual({ urn: HILLVIEW, name: 'Hillview Academy', numberOnRoll: { value: 21, suppressed: false } });
     expect(education.enrolments).toEqual([
       { id: uuid('e', 2), startDate: '2025-09-03', endDate: null, isCurrent: true, school: { urn: HILLVIEW, name: 'Hillview Academy' } },
       { id: uuid('e', 1), startDate: '2018-09-05', endDate: '2025-07-22', isCurrent: false, school: { urn: RIVERSIDE, name: 'Riverside Primary School' } },

@@ -11,6 +11,7 @@ import {
 import { School } from './school.js';
 import { PupilConnection } from './pupil-connection.js';
 import { numberOnRollLoader, rollPageLoader } from './roll-loaders.js';
+import { ProtectedCount, protectCount, toProtectedCount } from '@local-area-graph/disclosure';
 import { assertMayListPupils } from '../child/education.access.js';
 import { Locality } from '../locality/locality.js';
 import { todayInEngland } from '../calendar.js';
@@ -59,12 +60,14 @@ export class SchoolResolver {
     return { id: school.localityId };
   }
 
-  @FieldResolver(() => Int, {
-    description: 'How many pupils are on roll today: enrolments with no end date, or an end date still to come. Dual-registered pupils count at both schools.',
+  @FieldResolver(() => ProtectedCount, {
+    description:
+      'How many pupils are on roll today: enrolments with no end date, or an end date still to come. Dual-registered pupils count at both schools. A count of 1 to 5 is withheld (DfE rule).',
   })
-  numberOnRoll(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return numberOnRollLoader(ctx, todayInEngland()).load(school.urn);
+  async numberOnRoll(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<ProtectedCount> {
+    return toProtectedCount(protectCount(await numberOnRollLoader(ctx, todayInEngland()).load(school.urn), 'DFE'));
   }
+
 
   @FieldResolver(() => PupilConnection, {
     nullable: true,
