@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { createErrorFormatter, createGraphQLHttpServer, type Logger, type RunningHttpServer } from '@local-area-graph/subgraph-kit';
 import type { TokenVerifier } from '@local-area-graph/trust';
 import type { GatewayContext } from './context.js';
@@ -19,6 +19,23 @@ export interface GatewayOptions {
   /** Production: no introspection, no field suggestions. Default: NODE_ENV is `production`. */
   production?: boolean;
 }
+
+/**
+ * @apollo/gateway answers an unknown operationName, or several operations without one,
+ * with HTTP 500 (INVALID_GRAPHQL); it is the caller's mistake, so 400 as the subgraphs answer.
+ */
+const operationChoicePlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const body = response.body;
+        if (body.kind === 'single' && !body.singleResult.data && body.singleResult.errors?.[0]?.extensions?.code === 'INVALID_GRAPHQL') {
+          response.http.status = 400;
+        }
+      },
+    };
+  },
+};
 
 /**
  * The public endpoint: @apollo/gateway plans each query over the committed
@@ -44,10 +61,12 @@ export function createGateway(options: GatewayOptions) {
       error: (message) => logger.error(String(message)),
     },
   });
+  const limits = createAbuseLimits(ABUSE_LIMITS, { production: options.production ?? process.env.NODE_ENV === 'production' });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Depth, aliases, directives, tokens, cost, batching, introspection (gateway/src/limits.ts).
-    ...createAbuseLimits(ABUSE_LIMITS, { production: options.production ?? process.env.NODE_ENV === 'production' }),
+    ...limits,
+    plugins: [...(limits.plugins ?? []), operationChoicePlugin],
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected gateway error')),
   });

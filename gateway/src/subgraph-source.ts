@@ -51,8 +51,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const body = (await this.parseBody(response)) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
     const first = typeof body === 'object' && Array.isArray(body?.errors) ? body.errors[0] : undefined;
     if (first) {
-      return new GraphQLError(first.message, {
-        extensions: { ...first.extensions, code: first.extensions?.code ?? 'BAD_REQUEST', serviceName: this.serviceName },
+      // The gateway's error formatter decides what of this reaches the caller.
+      return new GraphQLError(String(first.message), {
+        extensions: { ...first.extensions, code: first.extensions?.code ?? 'SUBGRAPH_ERROR', serviceName: this.serviceName },
       });
     }
     return new GraphQLError(`The ${this.serviceName} service failed (HTTP ${response.status}).`, {

@@ -36,29 +36,60 @@ function originalOf(error: unknown): unknown {
   return current;
 }
 
+/** Codes a client may see with their message; anything else is masked. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'INVALID_GRAPHQL',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PAYLOAD_TOO_LARGE',
+  'SUBGRAPH_TIMEOUT',
+  'SUBGRAPH_UNAVAILABLE',
+  'SUBGRAPH_ERROR',
+  'AUDIT_UNAVAILABLE',
+]);
+
+/** The extension keys a client may see; a stack, an exception or a database error's fields never pass. */
+const CLIENT_EXTENSIONS = ['code', 'argument', 'field', 'reason', 'identifier', 'value', 'header', 'serviceName', 'limit', 'maximum', 'found'];
+
 /**
- * Shapes every error a service returns. A bad identifier in the query text is reported
- * by graphql-js as a validation error; it is still the caller's bad input, so it keeps
- * BAD_USER_INPUT. Anything unexpected is logged in full and reaches the client only as
- * a code, never as SQL or a stack trace.
+ * What no answer may carry, whichever service wrote it: stack frames, file paths,
+ * database error text, connection strings.
+ */
+const LEAK = /\n\s+at |\bat [\w.<>$]+ \(|node_modules|\/work\/|file:\/\/|\.(ts|js|mjs|cjs):\d+|violates .*constraint|relation ".*" does not exist|syntax error at or near|duplicate key|invalid input syntax|postgres(ql)?:\/\/|ECONNREFUSED|QueryFailedError/i;
+
+/**
+ * Shapes every error a service returns, the gateway's included. A bad identifier in
+ * the query text is reported by graphql-js as a validation error; it is still the
+ * caller's bad input, so it keeps BAD_USER_INPUT. Only known client codes pass with
+ * their message, and only known extension keys pass at all; anything unexpected (an
+ * uncoded error, a subgraph's DOWNSTREAM_SERVICE_ERROR, a message carrying SQL or a
+ * stack) is logged in full and reaches the client as INTERNAL_SERVER_ERROR.
  */
 export function createErrorFormatter(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = originalOf(error);
-    if (original instanceof InvalidIdentifierError) {
-      return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions, code: ErrorCode.BAD_USER_INPUT } };
-    }
-    const code = formatted.extensions?.code;
-    if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === undefined) {
+    const raw = original instanceof InvalidIdentifierError
+      ? { ...formatted.extensions, ...original.extensions, code: ErrorCode.BAD_USER_INPUT }
+      : (formatted.extensions ?? {});
+    const extensions = Object.fromEntries(CLIENT_EXTENSIONS.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
+    const code = extensions.code;
+    if (typeof code !== 'string' || !CLIENT_CODES.has(code) || LEAK.test(formatted.message)) {
       log(error);
       return {
         message: 'Internal server error',
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(extensions.serviceName ? { serviceName: extensions.serviceName } : {}) },
       };
     }
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   };
 }

@@ -57,8 +57,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         await options.readiness?.();
         return sendJson(response, 200, { status: 'ready' });
       } catch (error) {
+        // The cause (a host, a port, a database user) goes to the log, not to the caller.
         logger.warn({ err: error }, 'not ready');
-        return sendJson(response, 503, { status: 'unavailable', reason: (error as Error).message });
+        return sendJson(response, 503, { status: 'unavailable', reason: 'a service it depends on cannot be reached' });
       }
     }
     if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'Not found: GraphQL is served at /graphql' });
@@ -71,7 +72,11 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       const contentType = String(request.headers['content-type'] ?? '');
       body = raw && contentType.includes('json') ? JSON.parse(raw) : raw;
     } catch (error) {
-      if (error instanceof BodyTooLarge) return sendJson(response, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      if (error instanceof BodyTooLarge) {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        response.setHeader('connection', 'close');
+        return sendJson(response, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      }
       return sendJson(response, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
     }
     const headers = new HeaderMap();

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Field, Query, Resolver, R
 import { assertIdentifier, LocalDateScalar, NhsNumberScalar } from '@local-area-graph/identifiers';
 import {
   assertUuid,
+  badUserInput,
   connectionFrom,
   decodeCursor,
   forbidden,
@@ -64,6 +65,7 @@ export function ageOn(dateOfBirth: string, asOf: string): number {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => Child)
 export class ChildResolver {
@@ -96,17 +98,21 @@ export class ChildResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ChildConnection> {
     const size = pageSize({ first });
-    if (localityId && !(await ctx.loaders.one(Locality, 'id').load(localityId))) throw notFound('locality', localityId, 'localityId');
+    if (localityId != null && !(await ctx.loaders.one(Locality, 'id').load(localityId))) throw notFound('locality', localityId, 'localityId');
     const page = ctx.db.getRepository(Child).createQueryBuilder('child');
     const count = ctx.db.getRepository(Child).createQueryBuilder('child');
     for (const query of [page, count]) {
       query.where('true');
-      if (localityId) query.andWhere('child.locality_id = :localityId', { localityId });
+      if (localityId != null) query.andWhere('child.locality_id = :localityId', { localityId });
       const scope = registerScope(ctx.viewer, localityId);
       if (scope) query.andWhere(scope.sql, scope.parameters);
     }
     if (after) {
       const [familyName, givenName, id] = decodeCursor(after);
+      if (typeof familyName !== 'string' || typeof givenName !== 'string' || typeof id !== 'string') {
+        throw badUserInput(`"${after}" is not a cursor of the child register.`, 'after');
+      }
+      assertUuid(id, 'after');
       // Keyset paging: the index on (locality, surname, first name, id) serves any page as fast as the first.
       page.andWhere('(child.family_name, child.given_name, child.id) > (:familyName, :givenName, :id)', { familyName, givenName, id });
     }
@@ -134,7 +140,8 @@ export async function resolveChildReference(
   reference: { id?: string; nhsNumber?: string },
   ctx: SubgraphContext,
 ): Promise<Child | null> {
-  if (reference.id) return ctx.loaders.one(Child, 'id').load(reference.id);
+  // A representation that is not a platform id names no child (rather than a failed SQL cast).
+  if (reference.id) return UUID.test(reference.id) ? ctx.loaders.one(Child, 'id').load(reference.id) : null;
   if (reference.nhsNumber) return ctx.loaders.one(Child, 'nhsNumber').load(reference.nhsNumber);
   return null;
 }
