@@ -705,7 +705,7 @@ describe('real failures inside the platform are masked', () => {
       expectRegisterWithoutEducation(await send('schools database unreachable → gateway', gateway, gql(EDUCATION, { id: childId })));
       expectMasked(await send('schools database unreachable → schools', service.url, gql(`{ school(urn: "${schoolUrn}") { name } }`)));
       expectMasked(await send('schools database unreachable → schools list', service.url, gql('{ schools { name } }')));
-      // /ready is searched in the KNOWN LEAK test below.
+      // /ready is searched in the next test.
       unreachableReady = await send('schools database unreachable /ready', service.url.replace(/\/graphql$/, '/ready'), { method: 'GET', headers: { 'content-type': null } });
       expect(unreachableReady.status).toBe(503);
     } finally {
@@ -715,11 +715,8 @@ describe('real failures inside the platform are masked', () => {
     }
   });
 
-  // KNOWN LEAK (reported, not yet fixed): a subgraph's /ready answers with the
-  // database driver's own message, e.g. {"status":"unavailable","reason":"connect
-  // ECONNREFUSED 127.0.0.1:36487"}: the database's address (in production, its host
-  // name, and with a bad password the database user's name). From
-  // packages/subgraph-kit/src/http-server.ts, `reason: (error as Error).message`.
+  // A subgraph's /ready once answered with the driver's message (the database's
+  // address; in production its host, with a bad password its user).
   // The cause of unreadiness goes to the log, never to the caller.
   it("/ready does not name the unreachable database", () => {
     expect(unreachableReady, 'the test above ran').toBeDefined();
