@@ -29,6 +29,8 @@ export interface TestPlatformOptions {
   subgraphTimeoutMs?: number;
   subgraphs?: readonly SubgraphDefinition[];
   supergraphSdl?: string;
+  /** An external PostgreSQL for some subgraphs, as <NAME>_DATABASE_URL gives in production. */
+  databaseUrls?: Record<string, string>;
 }
 
 export interface TestPlatform {
@@ -73,6 +75,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     subgraphs: options.subgraphs,
     supergraphSdl: options.supergraphSdl,
+    databaseUrls: options.databaseUrls,
     ports: {
       gateway: 0,
       subgraphs: Object.fromEntries((options.subgraphs ?? (await import('@local-area-graph/platform')).SUBGRAPHS).map((s) => [s.name, 0])),
