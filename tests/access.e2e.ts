@@ -8,6 +8,8 @@ let kit: TestPlatform;
 /** A pupil, where they live, and their school (in another locality, so the two relationships differ). */
 let child: { id: string; localityId: string; schoolUrn: string; schoolLocalityId: string };
 let otherSchool: string;
+/** A locality where the child neither lives nor goes to school. */
+let elsewhere: string;
 
 beforeAll(async () => {
   area = generateDemoArea({ children: 600, seed: 21 });
@@ -20,6 +22,7 @@ beforeAll(async () => {
   const pupil = area.children.find((c) => c.id === enrolment.childId)!;
   child = { id: pupil.id, localityId: pupil.localityId, schoolUrn: enrolment.schoolUrn, schoolLocalityId: schoolById.get(enrolment.schoolUrn)!.localityId };
   otherSchool = area.schools.find((s) => s.urn !== child.schoolUrn)!.urn;
+  elsewhere = area.localities.find((l) => l.id !== child.localityId && l.id !== child.schoolLocalityId)!.id;
 });
 afterAll(async () => kit?.stop());
 
@@ -42,9 +45,10 @@ const CASES: Case[] = [
   { who: 'ADMIN', claims: () => ({ sub: 'admin', role: 'ADMIN' }), register: 'allowed', education: 'allowed' },
   { who: 'ADMIN without a purpose', claims: () => ({ sub: 'admin', role: 'ADMIN' }), purpose: null, register: 'FORBIDDEN', education: 'FORBIDDEN' },
   { who: 'CASEWORKER', claims: () => ({ sub: 'cw', role: 'CASEWORKER' }), purpose: 'statutory-assessment', register: 'allowed', education: 'allowed' },
-  { who: "LOCALITY_LEAD of the child's home", claims: () => ({ sub: 'll1', role: 'LOCALITY_LEAD', localities: [child.localityId] }), register: 'allowed', education: 'FORBIDDEN' },
+  { who: "LOCALITY_LEAD of the child's home", claims: () => ({ sub: 'll1', role: 'LOCALITY_LEAD', localities: [child.localityId] }), register: 'allowed', education: 'allowed' },
   { who: "LOCALITY_LEAD of the school's locality", claims: () => ({ sub: 'll2', role: 'LOCALITY_LEAD', localities: [child.schoolLocalityId] }), register: 'FORBIDDEN', education: 'allowed' },
   { who: "the school's SENCO", claims: () => ({ sub: 'senco1', role: 'SENCO', schools: [child.schoolUrn] }), register: 'allowed', education: 'allowed' },
+  { who: 'LOCALITY_LEAD of neither', claims: () => ({ sub: 'll3', role: 'LOCALITY_LEAD', localities: [elsewhere] }), register: 'FORBIDDEN', education: 'FORBIDDEN' },
   { who: 'another SENCO', claims: () => ({ sub: 'senco2', role: 'SENCO', schools: [otherSchool] }), register: 'FORBIDDEN', education: 'FORBIDDEN' },
   { who: 'CLINICIAN', claims: () => ({ sub: 'gp', role: 'CLINICIAN', services: ['CAMHS'] }), register: 'FORBIDDEN', education: 'FORBIDDEN' },
   { who: 'ANALYST', claims: () => ({ sub: 'bi', role: 'ANALYST' }), purpose: 'service-planning', register: 'FORBIDDEN', education: 'FORBIDDEN' },

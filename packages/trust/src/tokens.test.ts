@@ -57,3 +57,31 @@ describe('token verification', () => {
     expect(await codeOf(verifier.verify(`Bearer ${token}`, 'curiosity'))).toBe('BAD_REQUEST');
   });
 });
+
+describe("an identity provider's JWKS URL (production)", () => {
+  it('verifies tokens against the keys it publishes, and refuses a key it does not publish', async () => {
+    const http = await import('node:http');
+    const provider = await generateLocalSigningKey();
+    const stranger = await generateLocalSigningKey();
+    let fetched = 0;
+    const server = http.createServer((_request, response) => {
+      fetched++;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(provider.jwks));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const issuer = 'https://login.example.gov.uk/';
+      const audience = 'urn:local-area-graph';
+      const verifier = createTokenVerifier({ issuer, audience, keys: { jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json` } });
+      const good = await signToken(provider.privateKey, provider.kid, { sub: 'j.smith', role: 'CASEWORKER' }, { issuer, audience });
+      expect((await verifier.verify(`Bearer ${good}`, 'statutory-assessment')).subject).toBe('j.smith');
+      expect(fetched).toBe(1);
+      const forged = await signToken(stranger.privateKey, stranger.kid, { sub: 'mallory', role: 'ADMIN' }, { issuer, audience });
+      expect(await codeOf(verifier.verify(`Bearer ${forged}`, undefined))).toBe('UNAUTHENTICATED');
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { TermAttendance } from './attendance/term-attendance.js';
 import { Suspension } from './suspension/suspension.js';
 import { SenProvisionStatus } from './sen-provision/sen-provision.js';
 import { SchoolRecords1764100000000 } from './migrations/1764100000000-SchoolRecords.js';
+import { PupilHomeLocality1764400000000 } from './migrations/1764400000000-PupilHomeLocality.js';
 import { buildSchoolsSchema } from './schema.js';
 import { isSchoolsEmpty, seedSchools } from './seed.js';
 
@@ -20,7 +21,7 @@ export const schools: SubgraphDefinition = {
   name: 'schools',
   defaultPort: 4002,
   entities: [School, Enrolment, TermAttendance, Suspension, SenProvisionStatus],
-  migrations: [SchoolRecords1764100000000, AccessAudit1764200000000],
+  migrations: [SchoolRecords1764100000000, AccessAudit1764200000000, PupilHomeLocality1764400000000],
   buildSchema: buildSchoolsSchema,
   seed: (db, demo) => seedSchools(db, demo as DemoArea),
   isEmpty: isSchoolsEmpty,

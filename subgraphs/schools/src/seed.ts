@@ -24,7 +24,9 @@ export async function seedSchools(db: DataSource, demo: DemoArea): Promise<void>
         laNumber: demo.localArea.laNumber,
       })),
     );
-    await insertInChunks(manager, Enrolment, demo.enrolments);
+    // The census returns each pupil's home address; the local authority maps it to a locality.
+    const homeOf = new Map(demo.children.map((child) => [child.id, child.localityId]));
+    await insertInChunks(manager, Enrolment, demo.enrolments.map((e) => ({ ...e, homeLocalityId: homeOf.get(e.childId) ?? null })));
     await insertInChunks(
       manager,
       TermAttendance,

@@ -8,7 +8,8 @@ import type { School } from '../school/school.js';
  * a missing purpose first):
  * - CASEWORKER: any child; the local authority's SEND team assesses any child.
  * - SENCO: pupils on roll today at their school.
- * - LOCALITY_LEAD: pupils on roll today at a school in one of their localities (the
+ * - LOCALITY_LEAD: children of their localities: those whose latest enrolment gives a
+ *   home in one of them, and pupils on roll today at a school in one of them (the
  *   locality team serves its schools).
  * - CLINICIAN and PARTNER: not education records.
  * One query for every child of the request.
@@ -18,18 +19,20 @@ export async function educationAccess(viewer: Viewer, childIds: readonly string[
   if (viewer.role !== 'SENCO' && viewer.role !== 'LOCALITY_LEAD') {
     return childIds.map(() => deny(`the ${viewer.role} role does not see education records`));
   }
-  const rows: { child_id: string; school_urn: string; locality_id: string }[] = await ctx.db.query(
-    `SELECT e.child_id, e.school_urn, s.locality_id
+  const rows: { child_id: string; school_urn: string; locality_id: string; is_current: boolean; latest_home: string | null }[] = await ctx.db.query(
+    `SELECT e.child_id, e.school_urn, s.locality_id,
+            (e.end_date IS NULL OR e.end_date > $2) AS is_current,
+            first_value(e.home_locality_id) OVER (PARTITION BY e.child_id ORDER BY e.start_date DESC, e.id) AS latest_home
        FROM enrolment e JOIN school s ON s.urn = e.school_urn
-      WHERE e.child_id = ANY($1::uuid[]) AND (e.end_date IS NULL OR e.end_date > $2)`,
+      WHERE e.child_id = ANY($1::uuid[])`,
     [childIds, todayInEngland()],
   );
-  const allowed = new Set(
-    rows
-      .filter((row) => (viewer.role === 'SENCO' ? viewer.schoolUrns.includes(row.school_urn) : viewer.localityIds.includes(row.locality_id)))
-      .map((row) => row.child_id),
-  );
-  const reason = viewer.role === 'SENCO' ? 'the child is not on the roll of your school' : 'the child is not on the roll of a school in your localities';
+  const mine = (row: (typeof rows)[number]) =>
+    viewer.role === 'SENCO'
+      ? row.is_current && viewer.schoolUrns.includes(row.school_urn)
+      : (row.latest_home !== null && viewer.localityIds.includes(row.latest_home)) || (row.is_current && viewer.localityIds.includes(row.locality_id));
+  const allowed = new Set(rows.filter(mine).map((row) => row.child_id));
+  const reason = viewer.role === 'SENCO' ? 'the child is not on the roll of your school' : 'the child neither lives in nor goes to school in your localities';
   return childIds.map((id) => (allowed.has(id) ? ALLOW : deny(reason)));
 }
 

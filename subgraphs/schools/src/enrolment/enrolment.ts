@@ -29,4 +29,8 @@ export class Enrolment {
     description: 'The date the child left, or is due to leave, the school roll; empty while they stay on roll.',
   })
   endDate: string | null;
+
+  /** The locality of the pupil's home address, as the census returned it with this enrolment (not public). */
+  @Column('text', { nullable: true })
+  homeLocalityId: string | null;
 }
