@@ -97,6 +97,9 @@ describe('generateDemoArea', () => {
       ...area.attendance,
       ...area.suspensions,
       ...area.senProvision,
+      ...area.ehcRequests!,
+      ...area.ehcPlans!,
+      ...area.annualReviews!,
     ].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of area.children.map((c) => c.id)) expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -458,5 +461,91 @@ describe('professionals', () => {
     for (const p of area.professionals) if (p.localityId !== null) expect(localityIds.has(p.localityId)).toBe(true);
     expect(area.professionals.some((p) => p.role === 'SENCO')).toBe(true);
     expect(area.professionals.some((p) => p.role === 'Educational psychologist')).toBe(true);
+  });
+});
+
+describe('SEND casework', () => {
+  const requests = area.ehcRequests!;
+  const plans = area.ehcPlans!;
+  const reviews = area.annualReviews!;
+  const requestsById = new Map(requests.map((r) => [r.id, r]));
+  const plansById = new Map(plans.map((p) => [p.id, p]));
+  const days = (from: string, to: string) => parseIsoDay(to) - parseIsoDay(from);
+  const ordered = (...dates: (string | null)[]) => {
+    const present = dates.filter((d): d is string => d !== null);
+    return present.every((d, i) => i === 0 || present[i - 1]! <= d);
+  };
+
+  it('gives every child with an EHC plan in the census one plan, at their current school, after the request behind it', () => {
+    const eChildren = new Set(currentSen.filter((r) => r.provision === 'E').map((r) => r.childId));
+    expect(new Set(plans.map((p) => p.childId))).toEqual(eChildren);
+    expect(plans).toHaveLength(eChildren.size);
+    const currentSchool = new Map(currentEnrolments.map((e) => [e.childId, e.schoolUrn]));
+    for (const plan of plans) {
+      const census = currentSen.find((r) => r.childId === plan.childId)!;
+      expect(plan.primaryNeed).toBe(census.primaryNeed);
+      expect(plan.placementUrn).toBe(currentSchool.get(plan.childId) ?? census.schoolUrn);
+      expect(plan.ceaseDate).toBeNull();
+      const request = requestsById.get(plan.requestId!)!;
+      expect(request.childId).toBe(plan.childId);
+      expect(request.finalPlanDate! <= plan.startDate).toBe(true);
+      expect(days(request.receivedDate, request.finalPlanDate!)).toBeGreaterThanOrEqual(100);
+      expect(days(request.receivedDate, request.finalPlanDate!)).toBeLessThanOrEqual(280);
+    }
+  });
+
+  it('keeps every request consistent: known codes, dates in order, nothing after the as-of date', () => {
+    for (const r of requests) {
+      expect(childrenById.get(r.childId)?.localityId).toBe(r.localityId);
+      expect(['PARENT', 'YOUNG_PERSON', 'SCHOOL', 'HEALTH', 'OTHER']).toContain(r.requestedBy);
+      expect(['Y', 'N', 'A', 'W']).toContain(r.decision);
+      expect(r.decisionDate !== null).toBe(r.decision === 'Y' || r.decision === 'N');
+      expect(r.withdrawnDate !== null).toBe(r.decision === 'W');
+      expect(r.planDecision === null || r.decision === 'Y').toBe(true);
+      expect(r.noticeDate !== null).toBe(r.planDecision !== null);
+      expect(r.finalPlanDate === null || r.planDecision === 'ISSUE').toBe(true);
+      expect(ordered(r.receivedDate, r.decisionDate, r.noticeDate, r.finalPlanDate, AS_OF)).toBe(true);
+      expect(ordered(r.receivedDate, r.withdrawnDate, AS_OF)).toBe(true);
+      expect(ordered(r.receivedDate, r.healthAdviceRequestedDate, r.healthAdviceReceivedDate, AS_OF)).toBe(true);
+      expect(ordered(r.receivedDate, r.socialCareAdviceRequestedDate, r.socialCareAdviceReceivedDate, AS_OF)).toBe(true);
+      if (r.healthAdviceReceivedDate) expect(r.healthAdviceRequestedDate).not.toBeNull();
+    }
+  });
+
+  it('has national shapes over the last three years: about a fifth refused, about half of plans within 20 weeks', () => {
+    // A bigger area: 3,000 children make only a few dozen requests in three years.
+    const county = generateDemoArea({ children: 20_000, seed: 3 }).ehcRequests!;
+    const recent = county.filter((r) => days(r.receivedDate, AS_OF) <= 3 * 365);
+    const share = (test: (r: (typeof requests)[number]) => boolean) => recent.filter(test).length / recent.length;
+    expect(share((r) => r.decision === 'N')).toBeGreaterThan(0.12);
+    expect(share((r) => r.decision === 'N')).toBeLessThan(0.3);
+    expect(share((r) => r.decision === 'W')).toBeGreaterThan(0);
+    expect(recent.some((r) => r.decision === 'A')).toBe(true);
+    expect(recent.some((r) => r.planDecision === 'NO_PLAN')).toBe(true);
+    const issued = county.filter((r) => r.finalPlanDate !== null && r.exception === null);
+    const within = issued.filter((r) => days(r.receivedDate, r.finalPlanDate!) <= 140).length / issued.length;
+    expect(within).toBeGreaterThan(0.35);
+    expect(within).toBeLessThan(0.65);
+    expect(county.some((r) => r.exception !== null)).toBe(true);
+  });
+
+  it('reviews plans about every 12 months, mostly maintained, with some overdue', () => {
+    for (const review of reviews) {
+      const plan = plansById.get(review.planId)!;
+      expect(review.meetingDate >= plan.startDate && review.meetingDate <= AS_OF).toBe(true);
+      expect(['A', 'C', 'M']).toContain(review.outcome);
+    }
+    expect(reviews.filter((r) => r.outcome === 'M').length / reviews.length).toBeGreaterThan(0.6);
+    const last = new Map<string, string>();
+    for (const review of reviews) if ((last.get(review.planId) ?? '') < review.meetingDate) last.set(review.planId, review.meetingDate);
+    const dueYearAfter = (date: string) => parseIsoDay(date) + 365;
+    const overdue = plans.filter((p) => dueYearAfter(last.get(p.id) ?? p.startDate) < asOfDay).length / plans.length;
+    expect(overdue).toBeGreaterThan(0.03);
+    expect(overdue).toBeLessThan(0.3);
+  });
+
+  it('streams the same casework it returns in one piece', () => {
+    const streamed = [...createDemoAreaGenerator({ children: 300, seed: 5 }).children()].flatMap((r) => r.ehcRequests);
+    expect(streamed).toEqual(generateDemoArea({ children: 300, seed: 5 }).ehcRequests);
   });
 });

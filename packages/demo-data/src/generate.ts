@@ -4,6 +4,7 @@ import { KENT, KENT_LOCALITIES } from './places.js';
 import { buildProfessionals } from './professionals.js';
 import { createRandom } from './random.js';
 import { buildArea } from './schools.js';
+import { generateChildSend, type DemoChildSendRecords } from './send.js';
 import type {
   DemoArea,
   DemoAreaOptions,
@@ -30,8 +31,8 @@ export interface DemoAreaGenerator {
   localities: LocalityRecord[];
   schools: SchoolRecord[];
   professionals: ProfessionalRecord[];
-  /** Each child with their records, in register order. Each call starts afresh and yields the same sequence. */
-  children(): Generator<DemoChildRecords, void, undefined>;
+  /** Each child with their records (SEND casework included), in register order. Each call starts afresh and yields the same sequence. */
+  children(): Generator<DemoChildRecords & DemoChildSendRecords, void, undefined>;
 }
 
 function resolveOptions(options: DemoAreaOptions): Required<DemoAreaOptions> {
@@ -65,6 +66,8 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
     root.fork(2),
   );
   const childrenRoot = root.fork(3);
+  // A stream of its own, so SEND casework never shifts anything drawn before it existed.
+  const sendRoot = root.fork(4);
 
   return {
     options: resolved,
@@ -84,7 +87,11 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
         upnSerials: new Map(),
         random: childrenRoot,
       };
-      for (let i = 0; i < resolved.children; i++) yield generateChild(ctx, i);
+      const sendContext = { asOf, localAreaCode: localArea.code };
+      for (let i = 0; i < resolved.children; i++) {
+        const records = generateChild(ctx, i);
+        yield { ...records, ...generateChildSend(records, sendContext, sendRoot.fork(i)) };
+      }
     },
   };
 }
@@ -93,7 +100,8 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
  * A complete, deterministic demo county: Kent (E10000016, DfE 886) with up to
  * twelve district localities, schools scaled to the children, and children aged
  * 0–18 with test-range NHS numbers, valid UPNs, enrolments, SEN provision in
- * national proportions, three years of termly attendance and suspensions.
+ * national proportions, three years of termly attendance and suspensions, and the
+ * local authority's SEND casework (EHC needs assessment requests, plans, reviews).
  * Linear in the number of children; 300,000 children take a few seconds.
  */
 export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
@@ -108,6 +116,9 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
     attendance: [],
     suspensions: [],
     senProvision: [],
+    ehcRequests: [],
+    ehcPlans: [],
+    annualReviews: [],
   };
   for (const records of generator.children()) {
     area.children.push(records.child);
@@ -115,6 +126,9 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
     area.attendance.push(...records.attendance);
     area.suspensions.push(...records.suspensions);
     area.senProvision.push(...records.senProvision);
+    area.ehcRequests!.push(...records.ehcRequests);
+    area.ehcPlans!.push(...records.ehcPlans);
+    area.annualReviews!.push(...records.annualReviews);
   }
   return area;
 }

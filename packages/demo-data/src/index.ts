@@ -14,6 +14,7 @@ export {
   type DemoAreaGenerator,
 } from './generate.js';
 export type { DemoChildRecords } from './children.js';
+export type { DemoChildSendRecords } from './send.js';
 export { createRandom, createWeightedSampler, type Random } from './random.js';
 export {
   SUSPENSION_REASONS,

@@ -1,7 +1,8 @@
 /**
  * The records the demo generator produces. Each subgraph's seed takes the part it
  * owns: localities takes the area, localities, children and professionals; schools
- * takes schools, enrolments, attendance, suspensions and SEN provision. Ids are
+ * takes schools, enrolments, attendance, suspensions and SEN provision; send takes
+ * EHC needs assessment requests, EHC plans and annual reviews. Ids are
  * deterministic (same seed, same ids) so tests can name known children.
  */
 
@@ -132,6 +133,66 @@ export interface SenProvisionRecord {
   endDate: string | null;
 }
 
+/** Who asked for an EHC needs assessment. */
+export type EhcRequestedBy = 'PARENT' | 'YOUNG_PERSON' | 'SCHOOL' | 'HEALTH' | 'OTHER';
+/** SEN2 request outcome: Y assess, N do not assess, A pending, W withdrawn. */
+export type EhcRequestDecision = 'Y' | 'N' | 'A' | 'W';
+/** Regulation 13(3) exceptions to the 20-week limit. */
+export type EhcTimelinessException =
+  | 'SCHOOL_CLOSURE_PERIOD'
+  | 'EXCEPTIONAL_PERSONAL_CIRCUMSTANCES_CHILD'
+  | 'EXCEPTIONAL_PERSONAL_CIRCUMSTANCES_PARENT'
+  | 'ABSENT_FROM_AREA'
+  | 'APPOINTMENT_MISSED';
+
+/** A request for an EHC needs assessment (SEN2); dates ISO, null until they happen. */
+export interface EhcRequestRecord {
+  id: string;
+  childId: string;
+  /** The child's locality when the request came in. */
+  localityId: string;
+  localAreaCode: string;
+  receivedDate: string;
+  requestedBy: EhcRequestedBy;
+  decision: EhcRequestDecision;
+  /** Null while pending (A) and when withdrawn before a decision (W). */
+  decisionDate: string | null;
+  healthAdviceRequestedDate: string | null;
+  healthAdviceReceivedDate: string | null;
+  socialCareAdviceRequestedDate: string | null;
+  socialCareAdviceReceivedDate: string | null;
+  /** Only after an assessment (decision Y). */
+  planDecision: 'ISSUE' | 'NO_PLAN' | null;
+  /** The draft plan, or the notice not to issue one; set with planDecision. */
+  noticeDate: string | null;
+  finalPlanDate: string | null;
+  exception: EhcTimelinessException | null;
+  withdrawnDate: string | null;
+}
+
+/** An EHC plan (SEN2); needs never NSA. */
+export interface EhcPlanRecord {
+  id: string;
+  childId: string;
+  /** Null for a plan transferred in from another local authority. */
+  requestId: string | null;
+  startDate: string;
+  primaryNeed: Exclude<SenNeedType, 'NSA'>;
+  secondaryNeed: Exclude<SenNeedType, 'NSA'> | null;
+  /** The URN of the school named in the plan. */
+  placementUrn: string | null;
+  ceaseDate: string | null;
+  ceaseReason: string | null;
+}
+
+/** An annual review of a plan: SEN2 outcome A amend, C cease, M maintain. */
+export interface AnnualReviewRecord {
+  id: string;
+  planId: string;
+  meetingDate: string;
+  outcome: 'A' | 'C' | 'M';
+}
+
 export interface DemoArea {
   localArea: LocalAreaRecord;
   localities: LocalityRecord[];
@@ -142,6 +203,10 @@ export interface DemoArea {
   attendance: AttendanceRecord[];
   suspensions: SuspensionRecord[];
   senProvision: SenProvisionRecord[];
+  /* SEND casework (the send subgraph). */
+  ehcRequests: EhcRequestRecord[];
+  ehcPlans: EhcPlanRecord[];
+  annualReviews: AnnualReviewRecord[];
 }
 
 export interface DemoAreaOptions {

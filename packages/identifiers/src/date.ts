@@ -33,3 +33,19 @@ export function formatIsoDate(date: Date): string {
   const d = String(date.getUTCDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+const englishDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today's date in England, yyyy-mm-dd: the day a school roll, a statutory clock or an
+ * age is reckoned on, whatever the server's time zone (UTC is a day behind late on a
+ * summer evening).
+ */
+export function todayInEngland(now: Date = new Date()): string {
+  return englishDate.format(now);
+}
+
+/** A record with an end date is current while it has none or it is still to come. */
+export function isCurrentOn(endDate: string | null, today: string): boolean {
+  return endDate === null || endDate > today;
+}

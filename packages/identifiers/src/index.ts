@@ -23,7 +23,7 @@ export {
 } from './upn.js';
 export { validateUrn, isValidUrn } from './urn.js';
 export { validateLaCode, isValidLaCode, laCodeKind, type LaCodeKind } from './la-code.js';
-export { validateIsoDate, isValidIsoDate, formatIsoDate } from './date.js';
+export { validateIsoDate, isValidIsoDate, formatIsoDate, todayInEngland, isCurrentOn } from './date.js';
 export {
   InvalidIdentifierError,
   assertIdentifier,

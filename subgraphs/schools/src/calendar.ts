@@ -1,27 +1,9 @@
 /**
- * School calendar arithmetic. "Today" is the date in England, because that is the
- * day a school's roll and its registers are kept on, whatever the server's time zone.
+ * School calendar arithmetic. "Today" is the date in England, the day a school's roll
+ * and registers are kept on. An enrolment or SEN status is current while it has no end
+ * date or its end date is still to come (a leaving date agreed for later in the term).
  */
-
-const englishDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's date in England, yyyy-mm-dd. */
-export function todayInEngland(now: Date = new Date()): string {
-  return englishDate.format(now);
-}
-
-/**
- * An enrolment or SEN status is current while it has no end date or its end date is
- * still to come (a leaving date already agreed for later in the term).
- */
-export function isCurrent(endDate: string | null, today: string): boolean {
-  return endDate === null || endDate > today;
-}
+export { todayInEngland, isCurrentOn as isCurrent } from '@local-area-graph/identifiers';
 
 /** The academic year ("2025/26") a date falls in; years run from 1 September. */
 export function academicYearOf(date: string): string {

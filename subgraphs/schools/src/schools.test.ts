@@ -82,6 +82,9 @@ function handMadeArea(): DemoArea {
     attendance,
     suspensions,
     senProvision,
+    ehcRequests: [],
+    ehcPlans: [],
+    annualReviews: [],
   };
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Field, Query, Resolver, Root } from 'type-graphql';
-import { assertIdentifier, LocalDateScalar, NhsNumberScalar } from '@local-area-graph/identifiers';
+import { assertIdentifier, LocalDateScalar, NhsNumberScalar, todayInEngland } from '@local-area-graph/identifiers';
 import {
   assertUuid,
   badUserInput,
@@ -64,7 +64,6 @@ export function ageOn(dateOfBirth: string, asOf: string): number {
   return ay - by - (am < bm || (am === bm && ad < bd) ? 1 : 0);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => Child)
@@ -131,7 +130,7 @@ export class ChildResolver {
     @Root() child: Child,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The date to count the age on.' }) asOf: string | null,
   ): number {
-    return ageOn(child.dateOfBirth, asOf ?? today());
+    return ageOn(child.dateOfBirth, asOf ?? todayInEngland());
   }
 }
 

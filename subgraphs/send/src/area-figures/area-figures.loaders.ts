@@ -1,0 +1,87 @@
+import DataLoader from 'dataloader';
+import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
+import type { BandCounts, TimelinessCounts } from './area-figures.js';
+
+/** What figures are grouped by: one locality (where the child lived when referred) or the whole area. */
+export type AreaScope = 'locality' | 'area';
+
+const COLUMN: Record<AreaScope, string> = { locality: 'r.locality_id', area: 'r.local_area_code' };
+
+/** Every month from `from`'s to `to`'s, written "2025-04". */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7));
+  while (year * 12 + month <= last) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/**
+ * Plans issued per month between two dates, for every locality (or area) asked about
+ * in a request, in one GROUP BY. Months with no plan are filled in with zeros: a board
+ * reads a true 0 as a month with nothing issued.
+ */
+export function timelinessLoader(ctx: SubgraphContext, scope: AreaScope, from: string, to: string): DataLoader<string, TimelinessCounts[]> {
+  return ctx.loaders.get(`timeliness:${scope}:${from}:${to}`, () =>
+    new DataLoader<string, TimelinessCounts[]>(async (keys) => {
+      const rows: { key: string; month: string; within: number; late: number; exceptions: number }[] = await ctx.db.query(
+        `SELECT ${COLUMN[scope]} AS key,
+                to_char(date_trunc('month', r.final_plan_date), 'YYYY-MM') AS month,
+                count(*) FILTER (WHERE r.exception IS NULL AND r.final_plan_date <= r.received_date + 140)::int AS within,
+                count(*) FILTER (WHERE r.exception IS NULL AND r.final_plan_date > r.received_date + 140)::int AS late,
+                count(*) FILTER (WHERE r.exception IS NOT NULL)::int AS exceptions
+           FROM ehc_request r
+          WHERE ${COLUMN[scope]} = ANY($1::text[]) AND r.final_plan_date BETWEEN $2::date AND $3::date
+          GROUP BY 1, 2`,
+        [keys, from, to],
+      );
+      const found = new Map(rows.map((row) => [`${row.key}/${row.month}`, row]));
+      const months = monthsBetween(from, to);
+      return keys.map((key) =>
+        months.map((month) => {
+          const row = found.get(`${key}/${month}`);
+          return { month, within: row?.within ?? 0, late: row?.late ?? 0, exceptions: row?.exceptions ?? 0 };
+        }),
+      );
+    }),
+  );
+}
+
+/**
+ * Requests open on `asOf`, by weeks since receipt (the bands of weekBandOf in
+ * statutory-clock.ts, in days), in one GROUP BY for the batch.
+ * Open on a day: received by then and not yet closed by then (not decided against,
+ * withdrawn, told "no plan" or issued a final plan on or before it).
+ */
+export function openBandsLoader(ctx: SubgraphContext, scope: AreaScope, asOf: string): DataLoader<string, BandCounts> {
+  return ctx.loaders.get(`openBands:${scope}:${asOf}`, () =>
+    new DataLoader<string, BandCounts>(async (keys) => {
+      const rows: ({ key: string } & BandCounts)[] = await ctx.db.query(
+        `SELECT ${COLUMN[scope]} AS key,
+                count(*) FILTER (WHERE $2::date - r.received_date < 42)::int AS "under6",
+                count(*) FILTER (WHERE $2::date - r.received_date >= 42 AND $2::date - r.received_date < 112)::int AS "from6To16",
+                count(*) FILTER (WHERE $2::date - r.received_date >= 112 AND $2::date - r.received_date <= 140)::int AS "from16To20",
+                count(*) FILTER (WHERE $2::date - r.received_date > 140)::int AS "over20"
+           FROM ehc_request r
+          WHERE ${COLUMN[scope]} = ANY($1::text[])
+            AND r.received_date <= $2::date
+            AND (r.withdrawn_date IS NULL OR r.withdrawn_date > $2::date)
+            AND (r.decision <> 'N' OR r.decision_date > $2::date)
+            AND (r.plan_decision IS DISTINCT FROM 'NO_PLAN' OR r.notice_date > $2::date)
+            AND (r.final_plan_date IS NULL OR r.final_plan_date > $2::date)
+          GROUP BY 1`,
+        [keys, asOf],
+      );
+      const byKey = new Map(rows.map(({ key, ...counts }) => [key, counts]));
+      return keys.map((key) => byKey.get(key) ?? { under6: 0, from6To16: 0, from16To20: 0, over20: 0 });
+    }),
+  );
+}

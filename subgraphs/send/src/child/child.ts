@@ -1,0 +1,24 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * A child as the SEND service sees it: only the platform id. The register belongs to
+ * the localities service; the SEND service adds the child's SEND casework.
+ */
+@ObjectType({
+  description:
+    "A child or young person on the local area's child register. The SEND service adds their EHC needs assessment requests and EHC plans.",
+})
+@Directive('@key(fields: "id")')
+export class Child {
+  @Field(() => ID, { description: "The child's platform id, shared by every service on this platform." })
+  id: string;
+}
+
+/** Holds only the child's id; each field is loaded in batches across every child in the request. */
+@ObjectType({
+  description:
+    "A child's SEND casework as the local authority's SEND team records it (the DfE SEN2 return): requests for an EHC needs assessment, EHC plans and their annual reviews.",
+})
+export class ChildSend {
+  childId: string;
+}

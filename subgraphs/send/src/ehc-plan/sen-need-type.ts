@@ -1,0 +1,39 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * SEN need type codes, as the schools subgraph defines `SenNeedType`: same name,
+ * values and descriptions, so the two compose as one enum. A plan never records NSA
+ * (that code exists only for SEN support in the school census), so it is left out.
+ */
+export enum SenNeedType {
+  SPLD = 'SPLD',
+  MLD = 'MLD',
+  SLD = 'SLD',
+  PMLD = 'PMLD',
+  SEMH = 'SEMH',
+  SLCN = 'SLCN',
+  HI = 'HI',
+  VI = 'VI',
+  MSI = 'MSI',
+  PD = 'PD',
+  ASD = 'ASD',
+  OTH = 'OTH',
+}
+registerEnumType(SenNeedType, {
+  name: 'SenNeedType',
+  description: "A type of special educational need, by its DfE code (used in the school census and the SEN2 return).",
+  valuesConfig: {
+    SPLD: { description: 'Specific learning difficulty, such as dyslexia, dyscalculia or dyspraxia (cognition and learning).' },
+    MLD: { description: 'Moderate learning difficulty (cognition and learning).' },
+    SLD: { description: 'Severe learning difficulty (cognition and learning).' },
+    PMLD: { description: 'Profound and multiple learning difficulty (cognition and learning).' },
+    SEMH: { description: 'Social, emotional and mental health needs.' },
+    SLCN: { description: 'Speech, language and communication needs (communication and interaction).' },
+    HI: { description: 'Hearing impairment (sensory and/or physical).' },
+    VI: { description: 'Visual impairment (sensory and/or physical).' },
+    MSI: { description: 'Multi-sensory impairment (sensory and/or physical).' },
+    PD: { description: 'Physical disability (sensory and/or physical).' },
+    ASD: { description: 'Autistic spectrum disorder (communication and interaction).' },
+    OTH: { description: 'Another difficulty or disability not listed.' },
+  },
+});

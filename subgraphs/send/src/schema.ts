@@ -1,0 +1,39 @@
+import { buildFederatedSchema, type ReferenceResolvers } from '@local-area-graph/subgraph-kit';
+import { ChildResolver, ChildSendResolver, resolveChildReference } from './child/child.resolver.js';
+import { Child, type ChildSend } from './child/child.js';
+import { EhcNeedsAssessmentRequestResolver } from './ehc-request/ehc-request.resolver.js';
+import { EhcPlanResolver } from './ehc-plan/ehc-plan.resolver.js';
+import { SchoolSendResolver } from './school/school.resolver.js';
+import { resolveSchoolReference, School } from './school/school.js';
+import { Locality, resolveLocalityReference } from './locality/locality.js';
+import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
+import { LocalAreaFiguresResolver, LocalityAreaFiguresResolver } from './area-figures/area-figures.resolver.js';
+import { ChildAccessLog } from './access-log/child-access-log.js';
+import { ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
+
+export const buildSendSchema = () =>
+  buildFederatedSchema(
+    {
+      resolvers: [
+        ChildResolver,
+        ChildSendResolver,
+        EhcNeedsAssessmentRequestResolver,
+        EhcPlanResolver,
+        SchoolSendResolver,
+        LocalityAreaFiguresResolver,
+        LocalAreaFiguresResolver,
+        ChildAccessLogResolver,
+      ],
+      // Reachable only through the gateway (this subgraph has no root field), so named explicitly.
+      orphanedTypes: [Child, School, Locality, LocalArea, ChildAccessLog],
+    },
+    {
+      Child: { __resolveReference: resolveChildReference },
+      School: { __resolveReference: resolveSchoolReference },
+      Locality: { __resolveReference: resolveLocalityReference },
+      LocalArea: { __resolveReference: resolveLocalAreaReference },
+      ChildAccessLog: { __resolveReference: resolveChildAccessLogReference },
+    } as ReferenceResolvers,
+    // Everything under Child.send is the child's personal data.
+    { ChildSend: { childOf: (send: ChildSend) => send.childId } },
+  );

@@ -1,0 +1,34 @@
+import DataLoader from 'dataloader';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ProtectedCount, protectCount, toProtectedCount } from '@local-area-graph/disclosure';
+import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { School } from './school.js';
+import { todayInEngland } from '../calendar.js';
+
+/** Current plans naming each school: one GROUP BY for every school in the request. */
+function plansNamingLoader(ctx: SubgraphContext, today: string): DataLoader<string, number> {
+  return ctx.loaders.get(`plansNaming:${today}`, () =>
+    new DataLoader<string, number>(async (urns) => {
+      const rows: { urn: string; plans: number }[] = await ctx.db.query(
+        `SELECT placement_urn AS urn, count(*)::int AS plans
+           FROM ehc_plan
+          WHERE placement_urn = ANY($1::text[]) AND (cease_date IS NULL OR cease_date > $2)
+          GROUP BY placement_urn`,
+        [urns, today],
+      );
+      const byUrn = new Map(rows.map((row) => [row.urn, row.plans]));
+      return urns.map((urn) => byUrn.get(urn) ?? 0);
+    }),
+  );
+}
+
+// An aggregate: every role may read it, analysts included.
+@Resolver(() => School)
+export class SchoolSendResolver {
+  @FieldResolver(() => ProtectedCount, {
+    description: 'How many EHC plans maintained today name this school as the placement. A count of 1 to 5 is withheld (DfE rule).',
+  })
+  async ehcPlansNamingIt(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<ProtectedCount> {
+    return toProtectedCount(protectCount(await plansNamingLoader(ctx, todayInEngland()).load(school.urn), 'DFE'));
+  }
+}

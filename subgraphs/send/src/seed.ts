@@ -1,0 +1,47 @@
+import type { DataSource } from 'typeorm';
+import { insertInChunks } from '@local-area-graph/database';
+import type { DemoArea } from '@local-area-graph/demo-data';
+import { EhcNeedsAssessmentRequest, type AssessmentDecision, type PlanDecision, type RequestedBy, type TimelinessException } from './ehc-request/ehc-request.js';
+import { EhcPlan, type CeaseReason } from './ehc-plan/ehc-plan.js';
+import type { SenNeedType } from './ehc-plan/sen-need-type.js';
+import { AnnualReview, type AnnualReviewOutcome } from './annual-review/annual-review.js';
+
+/**
+ * Loads the demo area's SEND casework: requests, plans and annual reviews. One
+ * transaction: all of it or none.
+ */
+export async function seedSend(db: DataSource, demo: DemoArea): Promise<void> {
+  await db.transaction(async (manager) => {
+    await insertInChunks(
+      manager,
+      EhcNeedsAssessmentRequest,
+      demo.ehcRequests.map((row) => ({
+        ...row,
+        requestedBy: row.requestedBy as RequestedBy,
+        decision: row.decision as AssessmentDecision,
+        planDecision: row.planDecision as PlanDecision | null,
+        exception: row.exception as TimelinessException | null,
+      })),
+    );
+    await insertInChunks(
+      manager,
+      EhcPlan,
+      demo.ehcPlans.map((row) => ({
+        ...row,
+        primaryNeed: row.primaryNeed as SenNeedType,
+        secondaryNeed: row.secondaryNeed as SenNeedType | null,
+        ceaseReason: row.ceaseReason as CeaseReason | null,
+      })),
+    );
+    await insertInChunks(
+      manager,
+      AnnualReview,
+      demo.annualReviews.map((row) => ({ ...row, outcome: row.outcome as AnnualReviewOutcome })),
+    );
+  });
+}
+
+export async function isSendEmpty(db: DataSource): Promise<boolean> {
+  const [row] = await db.query('SELECT NOT EXISTS (SELECT 1 FROM ehc_request) AND NOT EXISTS (SELECT 1 FROM ehc_plan) AS empty');
+  return row.empty;
+}

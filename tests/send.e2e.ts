@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '@local-area-graph/test-kit';
+import { generateDemoArea, type DemoArea, type EhcPlanRecord } from '@local-area-graph/demo-data';
+
+// One small generated area, loaded through the real migrations and seeds; the test
+// reads its expectations from the same records it loaded.
+let area: DemoArea;
+let kit: TestPlatform;
+/** A pupil with an EHC plan naming the school they are on roll at. */
+let plan: EhcPlanRecord;
+
+beforeAll(async () => {
+  area = generateDemoArea({ children: 600, seed: 11 });
+  kit = await startTestPlatform({ demoArea: area });
+  const onRoll = new Map(area.enrolments.filter((e) => e.endDate === null).map((e) => [e.childId, e.schoolUrn]));
+  const found = area.ehcPlans!.find((p) => p.ceaseDate === null && onRoll.get(p.childId) === p.placementUrn);
+  if (!found) throw new Error('demo area has no pupil with a plan naming their school');
+  plan = found;
+});
+afterAll(async () => kit?.stop());
+
+const PICTURE = `query ($id: ID!) {
+  child(id: $id) {
+    givenName
+    education { currentSchool { urn name } senStatus { provision primaryNeed } }
+    send {
+      currentPlan { startDate primaryNeed placement { urn name } nextReviewDue }
+      requests { id receivedDate status dueDates { finalPlan } issuedWithin20Weeks }
+    }
+  }
+}`;
+
+const STATUS_OF_DECISION: Record<string, string> = { N: 'NOT_ASSESSED', W: 'WITHDRAWN', A: 'DECISION_DUE' };
+
+describe('SEND casework through the gateway', () => {
+  it("joins a child's register entry, school, SEN status and EHC plan with its named school in one query", async () => {
+    const child = area.children.find((c) => c.id === plan.childId)!;
+    const school = area.schools.find((s) => s.urn === plan.placementUrn)!;
+    const census = area.senProvision.find((s) => s.childId === child.id && s.endDate === null)!;
+    const { child: picture } = await kit.gateway.data<{ child: any }>(PICTURE, { id: child.id });
+
+    expect(picture.givenName).toBe(child.givenName);
+    expect(picture.education.currentSchool).toEqual({ urn: school.urn, name: school.name });
+    expect(picture.education.senStatus).toEqual({ provision: 'EHC_PLAN', primaryNeed: census.primaryNeed });
+    // The placement's name comes from the schools service; the plan only holds the URN.
+    expect(picture.send.currentPlan).toMatchObject({ startDate: plan.startDate, primaryNeed: plan.primaryNeed, placement: { urn: school.urn, name: school.name } });
+
+    const requests = area.ehcRequests!.filter((r) => r.childId === child.id).sort((a, b) => (a.receivedDate < b.receivedDate ? 1 : -1));
+    expect(picture.send.requests.map((r: any) => r.id)).toEqual(requests.map((r) => r.id));
+    for (const [i, request] of requests.entries()) {
+      const answered = picture.send.requests[i];
+      const expected = request.finalPlanDate ? 'PLAN_ISSUED' : request.planDecision === 'NO_PLAN' ? 'NO_PLAN' : STATUS_OF_DECISION[request.decision];
+      if (expected) expect(answered.status).toBe(expected);
+      if (request.finalPlanDate) {
+        const days = (Date.parse(request.finalPlanDate) - Date.parse(request.receivedDate)) / 86_400_000;
+        expect(answered.issuedWithin20Weeks).toBe(days <= 140);
+      }
+    }
+  });
+
+  it('shows the plan to the SENCO of the school it names, and refuses another school’s SENCO', async () => {
+    const query = `query ($id: ID!) { child(id: $id) { send { currentPlan { placement { urn } } requests { status } } } }`;
+    const named = await kit.as({ sub: 'senco.named', role: 'SENCO', schools: [plan.placementUrn!] });
+    const seen = await named.data<{ child: any }>(query, { id: plan.childId });
+    expect(seen.child.send.currentPlan.placement.urn).toBe(plan.placementUrn);
+
+    const other = area.schools.find((s) => s.urn !== plan.placementUrn)!.urn;
+    const stranger = await kit.as({ sub: 'senco.other', role: 'SENCO', schools: [other] });
+    const refused = await stranger.query<{ child: any }>(query, { id: plan.childId });
+    const sendErrors = (refused.errors ?? []).filter((e) => e.path?.includes('send'));
+    expect(sendErrors.length).toBeGreaterThan(0);
+    for (const error of sendErrors) expect(error.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.data?.child?.send?.currentPlan ?? null).toBeNull();
+  });
+
+  it("gives an analyst the area's 20-week timeliness by month, with small months withheld", async () => {
+    const analyst = await kit.as({ sub: 'analyst', role: 'ANALYST' }, null);
+    const data = await analyst.data<{ localArea: any }>(
+      `query ($code: LaCode!) { localArea(code: $code) { ehcTimeliness(from: "2024-01-01", to: "2026-10-31") {
+        month plansIssued { value suppressed } share { value suppressed } } } }`,
+      { code: area.localArea.code },
+    );
+    const months = data.localArea.ehcTimeliness;
+    expect(months).toHaveLength(34);
+    for (const month of months) {
+      const issued = area.ehcRequests!.filter((r) => r.finalPlanDate?.startsWith(month.month)).length;
+      if (month.plansIssued.suppressed) expect(month.plansIssued.value).toBeNull();
+      else expect(month.plansIssued.value).toBe(issued);
+      if (issued > 0 && issued <= 5) expect(month.plansIssued.suppressed).toBe(true);
+    }
+  });
+});
