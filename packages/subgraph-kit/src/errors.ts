@@ -54,10 +54,11 @@ const CLIENT_CODES = new Set([
   'SUBGRAPH_UNAVAILABLE',
   'SUBGRAPH_ERROR',
   'AUDIT_UNAVAILABLE',
+  'CONFLICT',
 ]);
 
 /** The extension keys a client may see; a stack, an exception or a database error's fields never pass. */
-const CLIENT_EXTENSIONS = ['code', 'argument', 'field', 'reason', 'identifier', 'value', 'header', 'serviceName', 'limit', 'maximum', 'found'];
+const CLIENT_EXTENSIONS = ['code', 'argument', 'field', 'fields', 'rule', 'reason', 'identifier', 'value', 'header', 'serviceName', 'limit', 'maximum', 'found', 'expectedVersion', 'currentVersion'];
 
 /**
  * What no answer may carry, whichever service wrote it: stack frames, file paths,

@@ -24,3 +24,5 @@ export { AccessAudit1764200000000, AuditTrail } from './access/audit.js';
 export { guardPersonalData } from './access/guard.js';
 export type { PersonalType } from './access/guard.js';
 export { AccessRecord, assertMayReadAccessLog, readAccessLog } from './access/access-log.js';
+export { InputCheck, conflict, inTransaction, requireRole } from './writes.js';
+export type { InputProblem } from './writes.js';

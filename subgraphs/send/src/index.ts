@@ -6,6 +6,7 @@ import { EhcNeedsAssessmentRequest } from './ehc-request/ehc-request.js';
 import { EhcPlan } from './ehc-plan/ehc-plan.js';
 import { AnnualReview } from './annual-review/annual-review.js';
 import { SendRecords1764400000000 } from './migrations/1764400000000-SendRecords.js';
+import { RequestVersion1764450000000 } from './migrations/1764450000000-RequestVersion.js';
 import { buildSendSchema } from './schema.js';
 import { isSendEmpty, seedSend } from './seed.js';
 
@@ -19,7 +20,7 @@ export const send: SubgraphDefinition = {
   name: 'send',
   defaultPort: 4003,
   entities: [EhcNeedsAssessmentRequest, EhcPlan, AnnualReview],
-  migrations: [SendRecords1764400000000, AccessAudit1764200000000],
+  migrations: [SendRecords1764400000000, AccessAudit1764200000000, RequestVersion1764450000000],
   buildSchema: buildSendSchema,
   seed: (db, demo) => seedSend(db, demo as DemoArea),
   isEmpty: isSendEmpty,

@@ -1,4 +1,5 @@
 import { buildFederatedSchema, type ReferenceResolvers } from '@local-area-graph/subgraph-kit';
+import { CaseworkMutations } from './casework/casework.mutations.js';
 import { ChildResolver, ChildSendResolver, resolveChildReference } from './child/child.resolver.js';
 import { Child, type ChildSend } from './child/child.js';
 import { EhcNeedsAssessmentRequestResolver } from './ehc-request/ehc-request.resolver.js';
@@ -23,6 +24,7 @@ export const buildSendSchema = () =>
         LocalityAreaFiguresResolver,
         LocalAreaFiguresResolver,
         ChildAccessLogResolver,
+        CaseworkMutations,
       ],
       // Reachable only through the gateway (this subgraph has no root field), so named explicitly.
       orphanedTypes: [Child, School, Locality, LocalArea, ChildAccessLog],

@@ -1,4 +1,4 @@
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import type { Viewer } from '@local-area-graph/trust';
 
 /**
@@ -19,6 +19,17 @@ export class AuditTrail {
     let fields = this.reads.get(childId);
     if (!fields) this.reads.set(childId, (fields = new Set()));
     fields.add(field);
+  }
+
+  /**
+   * A change to a child's record, written inside the mutation's own transaction: the
+   * change and its audit row are committed together or not at all.
+   */
+  async recordWrite(manager: EntityManager, childId: string, fields: readonly string[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO access_audit (subject, role, purpose, child_id, fields, subgraph, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [this.viewer.subject, this.viewer.role, this.viewer.purpose ?? 'none', childId, fields, this.subgraph, this.requestId],
+    );
   }
 
   get size(): number {

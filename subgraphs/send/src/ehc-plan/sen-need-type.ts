@@ -2,8 +2,10 @@ import { registerEnumType } from 'type-graphql';
 
 /**
  * SEN need type codes, as the schools subgraph defines `SenNeedType`: same name,
- * values and descriptions, so the two compose as one enum. A plan never records NSA
- * (that code exists only for SEN support in the school census), so it is left out.
+ * values and descriptions, so the two compose as one enum (it is also an input here,
+ * and an input enum must match in every subgraph). A plan never records NSA (that code
+ * exists only for SEN support in the school census): the mutations refuse it and the
+ * database's CHECK does too.
  */
 export enum SenNeedType {
   SPLD = 'SPLD',
@@ -18,6 +20,7 @@ export enum SenNeedType {
   PD = 'PD',
   ASD = 'ASD',
   OTH = 'OTH',
+  NSA = 'NSA',
 }
 registerEnumType(SenNeedType, {
   name: 'SenNeedType',
@@ -35,5 +38,8 @@ registerEnumType(SenNeedType, {
     PD: { description: 'Physical disability (sensory and/or physical).' },
     ASD: { description: 'Autistic spectrum disorder (communication and interaction).' },
     OTH: { description: 'Another difficulty or disability not listed.' },
+    NSA: {
+      description: 'SEN support but no specialist assessment of the type of need yet. School census only, and only with SEN support (K).',
+    },
   },
 });

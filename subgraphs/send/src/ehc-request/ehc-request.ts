@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from '@local-area-graph/identifiers';
 
 export enum RequestedBy {
@@ -151,4 +151,8 @@ export class EhcNeedsAssessmentRequest {
   @Column('date', { nullable: true })
   @Field(() => LocalDateScalar, { nullable: true, description: 'The day the request was withdrawn; empty unless it was.' })
   withdrawnDate: string | null;
+
+  @Column('int', { default: 1 })
+  @Field(() => Int, { description: 'Raised by every change; send it back as `expectedVersion` when you change the request, so a change made meanwhile by someone else is not lost.' })
+  version: number;
 }
