@@ -90,3 +90,70 @@ describe('SEND casework through the gateway', () => {
     }
   });
 });
+
+describe('SEN support plans and the needs radar through the gateway', () => {
+  const SUPPORT_PICTURE = `query ($id: ID!) {
+    child(id: $id) {
+      givenName
+      education { currentSchool { urn name } senStatus { provision primaryNeed } }
+      send {
+        currentPlan { id }
+        currentSupportPlan { id school { urn name } startedDate parentsToldDate nextReviewDue outcomes { description } provision { what howOften } cycles { id planDate } }
+        radar { assessedDate school { urn } axes { domain need { rating } settingReadiness { rating asOf } homeReadiness { rating } gap } }
+      }
+    }
+  }`;
+
+  it("joins a child's register entry, school, SEN status, support plan and needs radar in one query", async () => {
+    const onRoll = new Map(area.enrolments.filter((e) => e.endDate === null).map((e) => [e.childId, e.schoolUrn]));
+    const latestRadar = new Map<string, (typeof area.radarAssessments)[number]>();
+    for (const assessment of area.radarAssessments) {
+      const held = latestRadar.get(assessment.childId);
+      if (!held || assessment.assessedDate > held.assessedDate) latestRadar.set(assessment.childId, assessment);
+    }
+    const plan = area.supportPlans.find((p) => p.closedDate === null && onRoll.get(p.childId) === p.schoolUrn && latestRadar.get(p.childId)?.schoolUrn === p.schoolUrn);
+    if (!plan) throw new Error('demo area has no pupil with a support plan and a radar at their school');
+    const child = area.children.find((c) => c.id === plan.childId)!;
+    const school = area.schools.find((s) => s.urn === plan.schoolUrn)!;
+    const census = area.senProvision.find((s) => s.childId === child.id && s.endDate === null)!;
+    const { child: picture } = await kit.gateway.data<{ child: any }>(SUPPORT_PICTURE, { id: child.id });
+
+    expect(picture.givenName).toBe(child.givenName);
+    expect(picture.education.currentSchool).toEqual({ urn: school.urn, name: school.name });
+    expect(picture.education.senStatus).toEqual({ provision: 'SEN_SUPPORT', primaryNeed: census.primaryNeed });
+    expect(picture.send.currentPlan).toBeNull();
+
+    const cycles = area.supportPlanCycles.filter((c) => c.planId === plan.id).sort((a, b) => (a.planDate < b.planDate ? 1 : -1));
+    expect(picture.send.currentSupportPlan).toEqual({
+      id: plan.id,
+      school: { urn: school.urn, name: school.name },
+      startedDate: plan.startedDate,
+      parentsToldDate: plan.parentsToldDate,
+      nextReviewDue: cycles[0]!.nextReviewDue,
+      outcomes: area.supportPlanOutcomes.filter((o) => o.planId === plan.id).sort((a, b) => a.sortOrder - b.sortOrder).map((o) => ({ description: o.description })),
+      provision: area.supportPlanProvision.filter((p) => p.planId === plan.id).sort((a, b) => a.sortOrder - b.sortOrder).map((p) => ({ what: p.what, howOften: p.howOften })),
+      cycles: cycles.map((c) => ({ id: c.id, planDate: c.planDate })),
+    });
+
+    const assessment = latestRadar.get(child.id)!;
+    expect(picture.send.radar).toMatchObject({ assessedDate: assessment.assessedDate, school: { urn: school.urn } });
+    for (const axis of picture.send.radar.axes) {
+      const rating = area.radarRatings.find((r) => r.assessmentId === assessment.id && r.domain === axis.domain)!;
+      const readiness = area.settingReadiness
+        .filter((r) => r.schoolUrn === school.urn && r.domain === axis.domain)
+        .sort((a, b) => (a.assessedDate < b.assessedDate ? 1 : -1))[0]!;
+      expect(axis).toEqual({
+        domain: rating.domain,
+        need: { rating: rating.need },
+        settingReadiness: { rating: readiness.rating, asOf: readiness.assessedDate },
+        homeReadiness: rating.homeReadiness === null ? null : { rating: rating.homeReadiness },
+        gap: rating.need - readiness.rating,
+      });
+    }
+
+    // The SENCO writing the plan sees it; a child without an EHC plan is theirs through the support plan.
+    const senco = await kit.as({ sub: 'senco.support', role: 'SENCO', schools: [school.urn] });
+    const seen = await senco.data<{ child: any }>(`query ($id: ID!) { child(id: $id) { send { currentSupportPlan { id } } } }`, { id: child.id });
+    expect(seen.child.send.currentSupportPlan.id).toBe(plan.id);
+  });
+});

@@ -5,6 +5,7 @@ import { buildProfessionals } from './professionals.js';
 import { createRandom } from './random.js';
 import { buildArea } from './schools.js';
 import { generateChildSend, type DemoChildSendRecords } from './send.js';
+import { generateChildSupport, generateSettingReadiness, type DemoChildSupportRecords } from './support.js';
 import type {
   DemoArea,
   DemoAreaOptions,
@@ -12,6 +13,7 @@ import type {
   LocalityRecord,
   ProfessionalRecord,
   SchoolRecord,
+  SettingReadinessRecord,
 } from './types.js';
 
 export const DEFAULT_SEED = 20261124;
@@ -31,8 +33,10 @@ export interface DemoAreaGenerator {
   localities: LocalityRecord[];
   schools: SchoolRecord[];
   professionals: ProfessionalRecord[];
+  /** Each school's readiness in each needs-radar domain, about twice a year over two years. */
+  settingReadiness: SettingReadinessRecord[];
   /** Each child with their records (SEND casework included), in register order. Each call starts afresh and yields the same sequence. */
-  children(): Generator<DemoChildRecords & DemoChildSendRecords, void, undefined>;
+  children(): Generator<DemoChildRecords & DemoChildSendRecords & DemoChildSupportRecords, void, undefined>;
 }
 
 function resolveOptions(options: DemoAreaOptions): Required<DemoAreaOptions> {
@@ -68,13 +72,17 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
   const childrenRoot = root.fork(3);
   // A stream of its own, so SEND casework never shifts anything drawn before it existed.
   const sendRoot = root.fork(4);
+  // Support plans and the needs radar: streams of their own, for the same reason.
+  const supportRoot = root.fork(5);
+  const schools = area.schools.map((s) => s.record);
 
   return {
     options: resolved,
     localArea,
     localities: area.localities.map((l) => l.record),
-    schools: area.schools.map((s) => s.record),
+    schools,
     professionals,
+    settingReadiness: generateSettingReadiness(schools, asOf, root.fork(6)),
     *children() {
       const ctx: ChildContext = {
         laNumber: localArea.laNumber,
@@ -90,7 +98,7 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
       const sendContext = { asOf, localAreaCode: localArea.code };
       for (let i = 0; i < resolved.children; i++) {
         const records = generateChild(ctx, i);
-        yield { ...records, ...generateChildSend(records, sendContext, sendRoot.fork(i)) };
+        yield { ...records, ...generateChildSend(records, sendContext, sendRoot.fork(i)), ...generateChildSupport(records, asOf, supportRoot.fork(i)) };
       }
     },
   };
@@ -119,6 +127,13 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
     ehcRequests: [],
     ehcPlans: [],
     annualReviews: [],
+    supportPlans: [],
+    supportPlanOutcomes: [],
+    supportPlanProvision: [],
+    supportPlanCycles: [],
+    radarAssessments: [],
+    radarRatings: [],
+    settingReadiness: generator.settingReadiness,
   };
   for (const records of generator.children()) {
     area.children.push(records.child);
@@ -129,6 +144,12 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
     area.ehcRequests!.push(...records.ehcRequests);
     area.ehcPlans!.push(...records.ehcPlans);
     area.annualReviews!.push(...records.annualReviews);
+    area.supportPlans.push(...records.supportPlans);
+    area.supportPlanOutcomes.push(...records.supportPlanOutcomes);
+    area.supportPlanProvision.push(...records.supportPlanProvision);
+    area.supportPlanCycles.push(...records.supportPlanCycles);
+    area.radarAssessments.push(...records.radarAssessments);
+    area.radarRatings.push(...records.radarRatings);
   }
   return area;
 }

@@ -2,7 +2,8 @@
  * The records the demo generator produces. Each subgraph's seed takes the part it
  * owns: localities takes the area, localities, children and professionals; schools
  * takes schools, enrolments, attendance, suspensions and SEN provision; send takes
- * EHC needs assessment requests, EHC plans and annual reviews. Ids are
+ * EHC needs assessment requests, EHC plans and annual reviews, SEN support plans,
+ * needs radar assessments and schools' readiness ratings. Ids are
  * deterministic (same seed, same ids) so tests can name known children.
  */
 
@@ -193,6 +194,88 @@ export interface AnnualReviewRecord {
   outcome: 'A' | 'C' | 'M';
 }
 
+/** The five domains of the needs radar (Valuing SEND). */
+export type RadarDomain =
+  | 'COGNITION_AND_LEARNING'
+  | 'COMMUNICATION_AND_INTERACTION'
+  | 'SENSORY_AND_PHYSICAL'
+  | 'SOCIAL_EMOTIONAL_AND_MENTAL_HEALTH'
+  | 'INDEPENDENCE';
+
+/**
+ * A SEN support plan (census code K): the school's assess, plan, do, review cycle.
+ * Dates ISO; closedDate null while the plan is open.
+ */
+export interface SupportPlanRecord {
+  id: string;
+  childId: string;
+  schoolUrn: string;
+  startedDate: string;
+  /** The day the parents were told SEN provision started (SEND Code of Practice 6.43). */
+  parentsToldDate: string;
+  childViews: string | null;
+  parentViews: string | null;
+  closedDate: string | null;
+}
+
+export interface SupportPlanOutcomeRecord {
+  id: string;
+  planId: string;
+  description: string;
+  sortOrder: number;
+}
+
+export interface SupportPlanProvisionRecord {
+  id: string;
+  planId: string;
+  what: string;
+  deliveredBy: string;
+  /** e.g. "3 x 20 minutes a week". */
+  howOften: string;
+  sortOrder: number;
+}
+
+/** One assess, plan, do, review cycle; assess <= plan <= doFrom <= review. */
+export interface SupportPlanCycleRecord {
+  id: string;
+  planId: string;
+  assessDate: string;
+  planDate: string;
+  doFromDate: string;
+  /** Null until the cycle is reviewed. */
+  reviewDate: string | null;
+  reviewNotes: string | null;
+  /** Null means the default: 12 weeks after the review, or after the plan date before one. */
+  nextReviewDue: string | null;
+}
+
+/** A child's needs radar: who completed it, where, and when. */
+export interface RadarAssessmentRecord {
+  id: string;
+  childId: string;
+  assessedDate: string;
+  completedBy: string;
+  /** The setting that completed it. */
+  schoolUrn: string | null;
+}
+
+/** One domain of a child's radar: need 0–4, home readiness 0–4 when the family gave it. */
+export interface RadarRatingRecord {
+  assessmentId: string;
+  domain: RadarDomain;
+  need: number;
+  homeReadiness: number | null;
+}
+
+/** A school's readiness to meet needs in one domain, rated 0–4, reviewed about twice a year. */
+export interface SettingReadinessRecord {
+  id: string;
+  schoolUrn: string;
+  domain: RadarDomain;
+  rating: number;
+  assessedDate: string;
+}
+
 export interface DemoArea {
   localArea: LocalAreaRecord;
   localities: LocalityRecord[];
@@ -207,6 +290,14 @@ export interface DemoArea {
   ehcRequests: EhcRequestRecord[];
   ehcPlans: EhcPlanRecord[];
   annualReviews: AnnualReviewRecord[];
+  /* SEN support plans and the needs radar (the send subgraph). */
+  supportPlans: SupportPlanRecord[];
+  supportPlanOutcomes: SupportPlanOutcomeRecord[];
+  supportPlanProvision: SupportPlanProvisionRecord[];
+  supportPlanCycles: SupportPlanCycleRecord[];
+  radarAssessments: RadarAssessmentRecord[];
+  radarRatings: RadarRatingRecord[];
+  settingReadiness: SettingReadinessRecord[];
 }
 
 export interface DemoAreaOptions {

@@ -85,6 +85,13 @@ function handMadeArea(): DemoArea {
     ehcRequests: [],
     ehcPlans: [],
     annualReviews: [],
+    supportPlans: [],
+    supportPlanOutcomes: [],
+    supportPlanProvision: [],
+    supportPlanCycles: [],
+    radarAssessments: [],
+    radarRatings: [],
+    settingReadiness: [],
   };
 }
 

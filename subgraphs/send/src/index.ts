@@ -6,6 +6,9 @@ import { EhcNeedsAssessmentRequest } from './ehc-request/ehc-request.js';
 import { EhcPlan } from './ehc-plan/ehc-plan.js';
 import { AnnualReview } from './annual-review/annual-review.js';
 import { SendRecords1764400000000 } from './migrations/1764400000000-SendRecords.js';
+import { SupportPlansAndRadar1764500000000 } from './migrations/1764500000000-SupportPlansAndRadar.js';
+import { SupportPlan, SupportPlanCycle, SupportPlanOutcome, SupportPlanProvision } from './support-plan/support-plan.js';
+import { RadarAssessment, RadarRating, SettingReadiness } from './radar/radar.js';
 import { RequestVersion1764450000000 } from './migrations/1764450000000-RequestVersion.js';
 import { buildSendSchema } from './schema.js';
 import { isSendEmpty, seedSend } from './seed.js';
@@ -19,8 +22,8 @@ import { isSendEmpty, seedSend } from './seed.js';
 export const send: SubgraphDefinition = {
   name: 'send',
   defaultPort: 4003,
-  entities: [EhcNeedsAssessmentRequest, EhcPlan, AnnualReview],
-  migrations: [SendRecords1764400000000, AccessAudit1764200000000, RequestVersion1764450000000],
+  entities: [EhcNeedsAssessmentRequest, EhcPlan, AnnualReview, SupportPlan, SupportPlanOutcome, SupportPlanProvision, SupportPlanCycle, RadarAssessment, RadarRating, SettingReadiness],
+  migrations: [SendRecords1764400000000, AccessAudit1764200000000, RequestVersion1764450000000, SupportPlansAndRadar1764500000000],
   buildSchema: buildSendSchema,
   seed: (db, demo) => seedSend(db, demo as DemoArea),
   isEmpty: isSendEmpty,

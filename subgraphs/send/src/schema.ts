@@ -11,6 +11,8 @@ import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
 import { LocalAreaFiguresResolver, LocalityAreaFiguresResolver } from './area-figures/area-figures.resolver.js';
 import { ChildAccessLog } from './access-log/child-access-log.js';
 import { ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
+import { ChildSupportPlanResolver, SupportPlanResolver } from './support-plan/support-plan.resolver.js';
+import { ChildRadarResolver, RadarAssessmentResolver, SchoolRadarResolver } from './radar/radar.resolver.js';
 
 export const buildSendSchema = () =>
   buildFederatedSchema(
@@ -24,6 +26,11 @@ export const buildSendSchema = () =>
         LocalityAreaFiguresResolver,
         LocalAreaFiguresResolver,
         ChildAccessLogResolver,
+        SupportPlanResolver,
+        ChildSupportPlanResolver,
+        RadarAssessmentResolver,
+        ChildRadarResolver,
+        SchoolRadarResolver,
         CaseworkMutations,
       ],
       // Reachable only through the gateway (this subgraph has no root field), so named explicitly.

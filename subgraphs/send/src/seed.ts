@@ -5,9 +5,13 @@ import { EhcNeedsAssessmentRequest, type AssessmentDecision, type PlanDecision, 
 import { EhcPlan, type CeaseReason } from './ehc-plan/ehc-plan.js';
 import type { SenNeedType } from './ehc-plan/sen-need-type.js';
 import { AnnualReview, type AnnualReviewOutcome } from './annual-review/annual-review.js';
+import { SupportPlan, SupportPlanCycle, SupportPlanOutcome, SupportPlanProvision } from './support-plan/support-plan.js';
+import { defaultNextReviewDue } from './support-plan/review-dates.js';
+import { RadarAssessment, RadarRating, SettingReadiness, type RadarDomain } from './radar/radar.js';
 
 /**
- * Loads the demo area's SEND casework: requests, plans and annual reviews. One
+ * Loads the demo area's SEND casework: requests, plans and annual reviews, SEN
+ * support plans, needs radar assessments and schools' readiness ratings. One
  * transaction: all of it or none.
  */
 export async function seedSend(db: DataSource, demo: DemoArea): Promise<void> {
@@ -38,6 +42,18 @@ export async function seedSend(db: DataSource, demo: DemoArea): Promise<void> {
       AnnualReview,
       demo.annualReviews.map((row) => ({ ...row, outcome: row.outcome as AnnualReviewOutcome })),
     );
+    // SEN support plans and the needs radar; arrays an older hand-made area lacks count as empty.
+    await insertInChunks(manager, SupportPlan, demo.supportPlans ?? []);
+    await insertInChunks(manager, SupportPlanOutcome, demo.supportPlanOutcomes ?? []);
+    await insertInChunks(manager, SupportPlanProvision, demo.supportPlanProvision ?? []);
+    await insertInChunks(
+      manager,
+      SupportPlanCycle,
+      (demo.supportPlanCycles ?? []).map((row) => ({ ...row, nextReviewDue: row.nextReviewDue ?? defaultNextReviewDue(row) })),
+    );
+    await insertInChunks(manager, RadarAssessment, demo.radarAssessments ?? []);
+    await insertInChunks(manager, RadarRating, (demo.radarRatings ?? []).map((row) => ({ ...row, domain: row.domain as RadarDomain })));
+    await insertInChunks(manager, SettingReadiness, (demo.settingReadiness ?? []).map((row) => ({ ...row, domain: row.domain as RadarDomain })));
   });
 }
 

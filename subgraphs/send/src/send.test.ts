@@ -88,6 +88,13 @@ function handMadeArea(): DemoArea {
     ehcRequests,
     ehcPlans,
     annualReviews,
+    supportPlans: [],
+    supportPlanOutcomes: [],
+    supportPlanProvision: [],
+    supportPlanCycles: [],
+    radarAssessments: [],
+    radarRatings: [],
+    settingReadiness: [],
   };
 }
 
@@ -237,7 +244,7 @@ describe('who sees SEND casework', () => {
     expect(data!._entities[0].send.currentPlan.id).toBe(uuid('e', 1));
     expect(data!._entities[1].send.currentPlan).toBeNull();
     expect(errors).toHaveLength(2);
-    for (const error of errors!) expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: "the child's EHC plan does not name your school" });
+    for (const error of errors!) expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: "neither the child's EHC plan nor their SEND support plan is at your school" });
   });
 
   it('gives a caseworker every child, a locality lead none yet, and an analyst only the figures', async () => {

@@ -9,7 +9,7 @@ import { isCurrent, todayInEngland } from '../calendar.js';
 export class ChildResolver {
   @FieldResolver(() => ChildSend, {
     nullable: true,
-    description: "The child's SEND casework: EHC needs assessment requests and EHC plans, as the local authority's SEND team records them.",
+    description: "The child's SEND records: EHC needs assessment requests and EHC plans (the SEND team's), SEND support plans (their school's) and their needs radar.",
   })
   send(@Root() child: Child): ChildSend {
     return { childId: child.id };

@@ -6,7 +6,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  */
 @ObjectType({
   description:
-    "A child or young person on the local area's child register. The SEND service adds their EHC needs assessment requests and EHC plans.",
+    "A child or young person on the local area's child register. The SEND service adds their EHC needs assessment requests and EHC plans, SEND support plans and needs radar.",
 })
 @Directive('@key(fields: "id")')
 export class Child {
@@ -17,7 +17,7 @@ export class Child {
 /** Holds only the child's id; each field is loaded in batches across every child in the request. */
 @ObjectType({
   description:
-    "A child's SEND casework as the local authority's SEND team records it (the DfE SEN2 return): requests for an EHC needs assessment, EHC plans and their annual reviews.",
+    "A child's SEND records: the statutory casework the local authority's SEND team keeps (the DfE SEN2 return: requests for an EHC needs assessment, EHC plans and their annual reviews), the SEND support plans their school keeps (assess, plan, do, review), and their needs radar.",
 })
 export class ChildSend {
   childId: string;

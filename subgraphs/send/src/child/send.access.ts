@@ -8,6 +8,8 @@ import { todayInEngland } from '../calendar.js';
  * - CASEWORKER: any child; the casework is the SEND team's own.
  * - SENCO: children whose current EHC plan names their school, because the school
  *   named in a plan must deliver it and is consulted at every review.
+ *   And children whose open SEN support plan is at their school: the SENCO writes
+ *   and reviews those plans.
  * - LOCALITY_LEAD: not yet. An EHC plan is shared with the family, the SEND team and
  *   the named school; a locality team sees it once the family agrees, which arrives
  *   with the team around the child.
@@ -21,10 +23,13 @@ export async function sendAccess(viewer: Viewer, childIds: readonly string[], ct
   }
   if (viewer.role !== 'SENCO') return childIds.map(() => deny(`the ${viewer.role} role does not see SEND casework`));
   const rows: { child_id: string }[] = await ctx.db.query(
-    `SELECT DISTINCT child_id FROM ehc_plan
-      WHERE child_id = ANY($1::uuid[]) AND placement_urn = ANY($2::text[]) AND (cease_date IS NULL OR cease_date > $3)`,
+    `SELECT child_id FROM ehc_plan
+      WHERE child_id = ANY($1::uuid[]) AND placement_urn = ANY($2::text[]) AND (cease_date IS NULL OR cease_date > $3)
+     UNION
+     SELECT child_id FROM support_plan
+      WHERE child_id = ANY($1::uuid[]) AND school_urn = ANY($2::text[]) AND (closed_date IS NULL OR closed_date > $3)`,
     [childIds, viewer.schoolUrns, todayInEngland()],
   );
   const named = new Set(rows.map((row) => row.child_id));
-  return childIds.map((id) => (named.has(id) ? ALLOW : deny("the child's EHC plan does not name your school")));
+  return childIds.map((id) => (named.has(id) ? ALLOW : deny("neither the child's EHC plan nor their SEND support plan is at your school")));
 }
