@@ -10,7 +10,7 @@
  *   time, their need highest in the domain of their primary need.
  * - Every school rates its readiness in each domain about twice a year, over 2 years.
  */
-import { isoOf, parseIsoDay } from './calendar.js';
+import { academicYearOf, isoOf, parseIsoDay } from './calendar.js';
 import type { Random } from './random.js';
 import type { DemoChildRecords } from './children.js';
 import type {
@@ -165,6 +165,18 @@ function pickSome<T>(random: Random, items: readonly T[], count: number): T[] {
   return picked;
 }
 
+/**
+ * A child's year group on a day, in the English academic year (September to August):
+ * their age on the 31 August that ends the year, minus 5; Reception is 0 and nursery -1.
+ * Empty outside nursery to year 14.
+ */
+export function yearGroupOn(dateOfBirth: string, day: number): number | null {
+  const yearEnds = academicYearOf(day) + 1;
+  const age = yearEnds - Number(dateOfBirth.slice(0, 4)) - (dateOfBirth.slice(5) > '08-31' ? 1 : 0);
+  const yearGroup = age - 5;
+  return yearGroup >= -1 && yearGroup <= 14 ? yearGroup : null;
+}
+
 export function generateChildSupport(records: DemoChildRecords, asOf: number, random: Random): DemoChildSupportRecords {
   const out: DemoChildSupportRecords = {
     supportPlans: [],
@@ -259,6 +271,7 @@ export function generateChildSupport(records: DemoChildRecords, asOf: number, ra
       assessedDate: isoOf(assessed),
       completedBy: random.pick(COMPLETED_BY),
       schoolUrn: schoolOn(records, assessed) ?? enrolment?.schoolUrn ?? null,
+      yearGroup: yearGroupOn(records.child.dateOfBirth, assessed),
     });
     RADAR_DOMAINS.forEach((domain, i) =>
       out.radarRatings.push({

@@ -257,6 +257,8 @@ export interface RadarAssessmentRecord {
   completedBy: string;
   /** The setting that completed it. */
   schoolUrn: string | null;
+  /** The child's year group when assessed (-1 nursery, 0 Reception, 1 to 14); empty or left out when not known. */
+  yearGroup?: number | null;
 }
 
 /** One domain of a child's radar: need 0–4, home readiness 0–4 when the family gave it. */

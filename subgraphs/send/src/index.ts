@@ -10,6 +10,7 @@ import { SupportPlansAndRadar1764500000000 } from './migrations/1764500000000-Su
 import { SupportPlan, SupportPlanCycle, SupportPlanOutcome, SupportPlanProvision } from './support-plan/support-plan.js';
 import { RadarAssessment, RadarRating, SettingReadiness } from './radar/radar.js';
 import { RequestVersion1764450000000 } from './migrations/1764450000000-RequestVersion.js';
+import { RadarYearGroup1764600000000 } from './migrations/1764600000000-RadarYearGroup.js';
 import { buildSendSchema } from './schema.js';
 import { isSendEmpty, seedSend } from './seed.js';
 
@@ -23,7 +24,7 @@ export const send: SubgraphDefinition = {
   name: 'send',
   defaultPort: 4003,
   entities: [EhcNeedsAssessmentRequest, EhcPlan, AnnualReview, SupportPlan, SupportPlanOutcome, SupportPlanProvision, SupportPlanCycle, RadarAssessment, RadarRating, SettingReadiness],
-  migrations: [SendRecords1764400000000, AccessAudit1764200000000, RequestVersion1764450000000, SupportPlansAndRadar1764500000000],
+  migrations: [SendRecords1764400000000, AccessAudit1764200000000, RequestVersion1764450000000, SupportPlansAndRadar1764500000000, RadarYearGroup1764600000000],
   buildSchema: buildSendSchema,
   seed: (db, demo) => seedSend(db, demo as DemoArea),
   isEmpty: isSendEmpty,

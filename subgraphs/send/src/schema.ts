@@ -1,5 +1,6 @@
 import { buildFederatedSchema, type ReferenceResolvers } from '@local-area-graph/subgraph-kit';
 import { CaseworkMutations } from './casework/casework.mutations.js';
+import { SupportPlanMutations } from './support-plan/support-plan.mutations.js';
 import { ChildResolver, ChildSendResolver, resolveChildReference } from './child/child.resolver.js';
 import { Child, type ChildSend } from './child/child.js';
 import { EhcNeedsAssessmentRequestResolver } from './ehc-request/ehc-request.resolver.js';
@@ -32,6 +33,7 @@ export const buildSendSchema = () =>
         ChildRadarResolver,
         SchoolRadarResolver,
         CaseworkMutations,
+        SupportPlanMutations,
       ],
       // Reachable only through the gateway (this subgraph has no root field), so named explicitly.
       orphanedTypes: [Child, School, Locality, LocalArea, ChildAccessLog],

@@ -25,7 +25,9 @@ export function platformDecision(viewer: Viewer): AccessDecision | null {
 }
 
 export function forbidden(field: string, reason: string): GraphQLError {
-  return new GraphQLError(`Not allowed to see ${field}: ${reason}.`, { extensions: { code: 'FORBIDDEN', field, reason } });
+  // A Mutation field is a change, anything else a look.
+  const verb = field.startsWith('Mutation.') ? 'make the change' : 'see';
+  return new GraphQLError(`Not allowed to ${verb} ${field}: ${reason}.`, { extensions: { code: 'FORBIDDEN', field, reason } });
 }
 
 /**

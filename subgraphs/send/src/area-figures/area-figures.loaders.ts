@@ -85,3 +85,59 @@ export function openBandsLoader(ctx: SubgraphContext, scope: AreaScope, asOf: st
     }),
   );
 }
+
+/*
+ * EHC plans carry no locality: a plan is placed where the child lived when its request
+ * came in (the request's locality and area). A plan transferred in from another local
+ * authority has no request, so no locality: it is counted only in the area figure, for
+ * the area whose requests this service holds.
+ */
+const PLANS_FROM: Record<AreaScope, string> = {
+  locality: 'ehc_plan p JOIN ehc_request r ON r.id = p.request_id',
+  area: `ehc_plan p LEFT JOIN ehc_request r ON r.id = p.request_id
+         LEFT JOIN (SELECT DISTINCT local_area_code AS code FROM ehc_request WHERE local_area_code = ANY($1::text[])) home ON p.request_id IS NULL`,
+};
+const PLAN_KEY: Record<AreaScope, string> = { locality: 'r.locality_id', area: 'COALESCE(r.local_area_code, home.code)' };
+/** Maintained on $2: started by then and not ceased by then. */
+const CURRENT_ON = 'p.start_date <= $2::date AND (p.cease_date IS NULL OR p.cease_date > $2::date)';
+
+/**
+ * Current plans whose annual review is past due on `asOf`: more than 12 months since the
+ * last review meeting held by then, or since the plan started when it has had none
+ * (as nextReviewDue in statutory-clock.ts; 29 February gives 28 February). One GROUP BY.
+ */
+export function overdueReviewsLoader(ctx: SubgraphContext, scope: AreaScope, asOf: string): DataLoader<string, number> {
+  return ctx.loaders.get(`overdueReviews:${scope}:${asOf}`, () =>
+    new DataLoader<string, number>(async (keys) => {
+      const rows: { key: string; overdue: number }[] = await ctx.db.query(
+        `SELECT ${PLAN_KEY[scope]} AS key, count(*)::int AS overdue
+           FROM ${PLANS_FROM[scope]}
+          WHERE ${PLAN_KEY[scope]} = ANY($1::text[]) AND ${CURRENT_ON}
+            AND $2::date > (COALESCE((SELECT max(a.meeting_date) FROM annual_review a WHERE a.plan_id = p.id AND a.meeting_date <= $2::date), p.start_date)
+                            + interval '1 year')::date
+          GROUP BY 1`,
+        [keys, asOf],
+      );
+      const byKey = new Map(rows.map((row) => [row.key, row.overdue]));
+      return keys.map((key) => byKey.get(key) ?? 0);
+    }),
+  );
+}
+
+/** Current plans on `asOf` by primary need, for every key of the batch in one GROUP BY. */
+export function plansByNeedLoader(ctx: SubgraphContext, scope: AreaScope, asOf: string): DataLoader<string, Map<string, number>> {
+  return ctx.loaders.get(`plansByNeed:${scope}:${asOf}`, () =>
+    new DataLoader<string, Map<string, number>>(async (keys) => {
+      const rows: { key: string; need: string; plans: number }[] = await ctx.db.query(
+        `SELECT ${PLAN_KEY[scope]} AS key, p.primary_need AS need, count(*)::int AS plans
+           FROM ${PLANS_FROM[scope]}
+          WHERE ${PLAN_KEY[scope]} = ANY($1::text[]) AND ${CURRENT_ON}
+          GROUP BY 1, 2`,
+        [keys, asOf],
+      );
+      const byKey = new Map<string, Map<string, number>>(keys.map((key) => [key, new Map()]));
+      for (const row of rows) byKey.get(row.key)?.set(row.need, row.plans);
+      return keys.map((key) => byKey.get(key)!);
+    }),
+  );
+}

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ProtectedCount, ProtectedStatistic, protectBreakdown, protectRate, toProtectedCount, toProtectedStatistic } from '@local-area-graph/disclosure';
 import { LocalDateScalar } from '@local-area-graph/identifiers';
+import { SenNeedType } from '../ehc-plan/sen-need-type.js';
 
 @ObjectType({
   description:
@@ -94,5 +95,43 @@ export function protectBands(counts: BandCounts, asOf: string): OpenRequestsByWe
     from6To16Weeks: toProtectedCount(cells.from6To16!),
     from16To20Weeks: toProtectedCount(cells.from16To20!),
     over20Weeks: toProtectedCount(cells.over20!),
+  };
+}
+
+@ObjectType({ description: 'The current EHC plans with one primary need.' })
+export class PrimaryNeedPlans {
+  @Field(() => SenNeedType, { description: 'The primary need.' })
+  need: SenNeedType;
+
+  @Field(() => ProtectedCount, { description: 'Current EHC plans recording it as the primary need.' })
+  plans: ProtectedCount;
+}
+
+@ObjectType({
+  description:
+    'Current EHC plans by the primary need they record: what a SEND board plans provision and places from. Counts of 1 to 5 are withheld (DfE rule), with a second count withheld where the total would reveal them.',
+})
+export class PlansByPrimaryNeed {
+  @Field(() => LocalDateScalar, { description: 'The day the figures describe.' })
+  asOf: string;
+
+  @Field(() => ProtectedCount, { description: 'Every EHC plan maintained on the day.' })
+  total: ProtectedCount;
+
+  @Field(() => [PrimaryNeedPlans], { description: 'One line for each primary need a plan may record, in the order of the DfE codes; a need with no plan shows 0.' })
+  needs: PrimaryNeedPlans[];
+}
+
+/** The needs a plan may record: every DfE code but NSA, which is for SEN support only. */
+export const PLAN_NEEDS: readonly SenNeedType[] = Object.values(SenNeedType).filter((need) => need !== SenNeedType.NSA);
+
+export function protectPlansByNeed(counts: ReadonlyMap<string, number>, asOf: string): PlansByPrimaryNeed {
+  const cells = Object.fromEntries(PLAN_NEEDS.map((need) => [need, counts.get(need) ?? 0]));
+  const total = Object.values(cells).reduce((a, b) => a + b, 0);
+  const protectedCells = protectBreakdown(cells, total, 'DFE');
+  return {
+    asOf,
+    total: toProtectedCount(protectedCells.total),
+    needs: PLAN_NEEDS.map((need) => ({ need, plans: toProtectedCount(protectedCells.cells[need]!) })),
   };
 }

@@ -1,7 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ProtectedCount, ProtectedStatistic, protectBreakdown, protectStatistic, toProtectedCount, toProtectedStatistic } from '@local-area-graph/disclosure';
 import { RADAR_DOMAINS, RadarDomain } from './radar.js';
-import type { RadarProfileCounts } from './radar.loaders.js';
+import type { RadarProfileCounts, RadarYearGroupCounts } from './radar.loaders.js';
 
 @ObjectType({
   description:
@@ -37,4 +37,23 @@ export function protectRadarProfile(rows: readonly RadarProfileCounts[]): RadarD
       highOrVeryHighNeed: toProtectedCount(cells.high!),
     };
   });
+}
+
+@ObjectType({
+  description:
+    "The needs of a school's children in one year group, domain by domain, from each child's latest needs radar assessment by the school. Counts of 1 to 5 are withheld and the mean is withheld over fewer than 6 children (DfE rule).",
+})
+export class RadarYearGroupProfile {
+  @Field(() => Int, { description: 'The year group the assessments record: -1 nursery, 0 Reception, 1 to 14.' })
+  yearGroup: number;
+
+  @Field(() => [RadarDomainProfile], { description: 'The children of the year group in each of the five domains.' })
+  domains: RadarDomainProfile[];
+}
+
+/** Each year group with a child in it, youngest first, protected as the whole-school profile is. */
+export function protectRadarYearGroupProfile(rows: readonly RadarYearGroupCounts[]): RadarYearGroupProfile[] {
+  const byYear = new Map<number, RadarYearGroupCounts[]>();
+  for (const row of rows) byYear.set(row.yearGroup, [...(byYear.get(row.yearGroup) ?? []), row]);
+  return [...byYear.keys()].sort((a, b) => a - b).map((yearGroup) => ({ yearGroup, domains: protectRadarProfile(byYear.get(yearGroup)!) }));
 }

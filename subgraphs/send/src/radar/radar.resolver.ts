@@ -2,8 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { NeedsRadar, RADAR_DOMAINS, RadarAssessment, RadarRating, SettingReadiness } from './radar.js';
 import { buildNeedsRadar } from './needs-radar.js';
-import { latestReadinessLoader, radarProfileLoader } from './radar.loaders.js';
-import { protectRadarProfile, RadarDomainProfile } from './radar-profile.js';
+import { latestReadinessLoader, radarProfileLoader, radarYearGroupProfileLoader } from './radar.loaders.js';
+import { protectRadarProfile, protectRadarYearGroupProfile, RadarDomainProfile, RadarYearGroupProfile } from './radar-profile.js';
 import { ChildSend } from '../child/child.js';
 import { School } from '../school/school.js';
 
@@ -71,5 +71,13 @@ export class SchoolRadarResolver {
   })
   async needsRadarProfile(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<RadarDomainProfile[]> {
     return protectRadarProfile(await radarProfileLoader(ctx).load(school.urn));
+  }
+
+  @FieldResolver(() => [RadarYearGroupProfile], {
+    description:
+      "The needs radar profile year group by year group: the children whose latest assessment this school completed, in the year group it records, youngest first. Assessments without a year group are left out. Counts of 1 to 5 are withheld and a mean over fewer than 6 children (DfE rule).",
+  })
+  async needsRadarProfileByYearGroup(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<RadarYearGroupProfile[]> {
+    return protectRadarYearGroupProfile(await radarYearGroupProfileLoader(ctx).load(school.urn));
   }
 }

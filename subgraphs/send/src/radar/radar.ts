@@ -68,6 +68,13 @@ export class RadarAssessment {
   @Index()
   @Column('text', { nullable: true })
   schoolUrn: string | null;
+
+  @Column('smallint', { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The child's year group when assessed: -1 nursery, 0 Reception, 1 to 14; empty when the school did not give it.",
+  })
+  yearGroup: number | null;
 }
 
 @Entity('radar_rating')
