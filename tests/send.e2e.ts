@@ -13,7 +13,7 @@ beforeAll(async () => {
   area = generateDemoArea({ children: 600, seed: 11 });
   kit = await startTestPlatform({ demoArea: area });
   const onRoll = new Map(area.enrolments.filter((e) => e.endDate === null).map((e) => [e.childId, e.schoolUrn]));
-  const found = area.ehcPlans!.find((p) => p.ceaseDate === null && onRoll.get(p.childId) === p.placementUrn);
+  const found = area.ehcPlans.find((p) => p.ceaseDate === null && onRoll.get(p.childId) === p.placementUrn);
   if (!found) throw new Error('demo area has no pupil with a plan naming their school');
   plan = found;
 });
@@ -155,5 +155,38 @@ describe('SEN support plans and the needs radar through the gateway', () => {
     const senco = await kit.as({ sub: 'senco.support', role: 'SENCO', schools: [school.urn] });
     const seen = await senco.data<{ child: any }>(`query ($id: ID!) { child(id: $id) { send { currentSupportPlan { id } } } }`, { id: child.id });
     expect(seen.child.send.currentSupportPlan.id).toBe(plan.id);
+  });
+});
+
+describe('SEND writes through the gateway', () => {
+  it('a caseworker logs a request and decides it; the child then shows it, with its clock', async () => {
+    // A child with no SEND history yet.
+    const known = new Set(area.ehcRequests.map((r) => r.childId));
+    const child = area.children.find((c) => !known.has(c.id))!;
+    const caseworker = await kit.as({ sub: 'k.okafor', role: 'CASEWORKER' }, 'statutory-assessment');
+    const logged = await caseworker.data(
+      `mutation ($input: RecordEhcRequestInput!, $area: LaCode!) { recordEhcRequest(input: $input, localAreaCode: $area) { id version status dueDates { decision finalPlan } } }`,
+      { input: { childId: child.id, receivedDate: '2026-09-04', requestedBy: 'SCHOOL', localityId: child.localityId }, area: area.localArea.code },
+    );
+    expect(logged.recordEhcRequest).toMatchObject({ version: 1, status: 'DECISION_DUE', dueDates: { decision: '2026-10-16', finalPlan: '2027-01-22' } });
+    await caseworker.data(
+      `mutation ($input: RecordAssessmentDecisionInput!) { recordAssessmentDecision(input: $input) { version } }`,
+      { input: { requestId: logged.recordEhcRequest.id, expectedVersion: 1, decision: 'ASSESS', date: '2026-10-09' } },
+    );
+    const picture = await caseworker.data(`query ($id: ID!) { child(id: $id) { givenName send { requests { status rag(asOf: "2026-11-20") healthAdvice { dueDate late } } } } }`, { id: child.id });
+    expect(picture.child.givenName).toBe(child.givenName);
+    expect(picture.child.send.requests).toEqual([{ status: 'DRAFT_OR_NOTICE_DUE', rag: 'GREEN', healthAdvice: { dueDate: null, late: false } }]);
+  });
+
+  it('a SENCO may not log a statutory request, and a bad input names its fields', async () => {
+    const senco = await kit.as({ sub: 'senco.write', role: 'SENCO', schools: [plan.placementUrn!] });
+    const input = { childId: plan.childId, receivedDate: '2026-09-04', requestedBy: 'SCHOOL', localityId: 'x' };
+    const refused = await senco.query(`mutation ($input: RecordEhcRequestInput!) { recordEhcRequest(input: $input, localAreaCode: "E10000016") { id } }`, { input });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', serviceName: 'send' });
+    const bad = await kit.gateway.query(`mutation ($input: RecordEhcRequestInput!) { recordEhcRequest(input: $input, localAreaCode: "E10000016") { id } }`, {
+      input: { ...input, childId: 'not-an-id', receivedDate: '2030-01-01' },
+    });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.childId' });
+    expect((bad.errors![0]!.extensions!.fields as { field: string }[]).map((f) => f.field)).toEqual(['childId', 'receivedDate']);
   });
 });

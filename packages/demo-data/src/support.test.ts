@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoAreaGenerator, generateDemoArea } from './generate.js';
-import { domainOfNeed, RADAR_DOMAINS, SUPPORT_PLAN_REVIEW_DAYS } from './support.js';
+import { domainOfNeed, RADAR_DOMAINS, SUPPORT_PLAN_REVIEW_DAYS, yearGroupOn } from './support.js';
 import { isoOf, parseIsoDay } from './calendar.js';
 
 const area = generateDemoArea({ children: 3000 });
@@ -98,5 +98,26 @@ describe('needs radar', () => {
   it('streams the same support records as the whole area', () => {
     const streamed = [...createDemoAreaGenerator({ children: 300, seed: 5 }).children()].flatMap((r) => r.supportPlanCycles);
     expect(streamed).toEqual(generateDemoArea({ children: 300, seed: 5 }).supportPlanCycles);
+  });
+});
+
+describe('year group on a date (English school years run 1 September to 31 August)', () => {
+  const on = (date: string) => parseIsoDay(date);
+  it('puts a child in Reception the September after they turn 4, and in Year 1 a year later', () => {
+    // Born 1 September 2020: the oldest of their year; 4 on 1 September 2024, Reception 2025/26.
+    expect(yearGroupOn('2020-09-01', on('2025-09-01'))).toBe(0);
+    // Born 31 August 2021: the youngest of the same year group as a child born 1 September 2020.
+    expect(yearGroupOn('2021-08-31', on('2025-09-01'))).toBe(0);
+    expect(yearGroupOn('2021-08-31', on('2026-07-20'))).toBe(0);
+    expect(yearGroupOn('2021-08-31', on('2026-09-01'))).toBe(1);
+    expect(yearGroupOn('2021-09-01', on('2025-09-01'))).toBe(-1);
+  });
+
+  it('reaches Year 11 at 15 or 16, and is empty outside nursery to Year 14', () => {
+    expect(yearGroupOn('2010-12-25', on('2026-11-20'))).toBe(11);
+    // Turns 4 in May 2027: the nursery year (-1) in 2026/27; a year younger is in none.
+    expect(yearGroupOn('2023-05-01', on('2026-11-20'))).toBe(-1);
+    expect(yearGroupOn('2024-05-01', on('2026-11-20'))).toBeNull();
+    expect(yearGroupOn('2000-01-01', on('2026-11-20'))).toBeNull();
   });
 });

@@ -125,3 +125,18 @@ describe('annual reviews and week bands', () => {
     expect([0, 5.9, 6, 15.9, 16, 20, 20.1].map(weekBandOf)).toEqual(['UNDER_6', 'UNDER_6', 'FROM_6_TO_16', 'FROM_6_TO_16', 'FROM_16_TO_20', 'FROM_16_TO_20', 'OVER_20']);
   });
 });
+
+describe('advice from health and social care', () => {
+  it('is due 6 weeks after it was asked for, and late if it comes after that', async () => {
+    const { adviceDueDate, adviceLate } = await import('./statutory-clock.js');
+    // Asked for on Friday 19 December 2025: due Friday 30 January 2026, Christmas included.
+    const asked = { requestedDate: '2025-12-19', receivedDate: null };
+    expect(adviceDueDate(asked)).toBe('2026-01-30');
+    expect(adviceLate(asked, '2026-01-30')).toBe(false);
+    expect(adviceLate(asked, '2026-01-31')).toBe(true);
+    expect(adviceLate({ ...asked, receivedDate: '2026-01-29' }, '2026-06-01')).toBe(false);
+    expect(adviceLate({ ...asked, receivedDate: '2026-02-02' }, '2026-06-01')).toBe(true);
+    expect(adviceDueDate({ requestedDate: null, receivedDate: null })).toBeNull();
+    expect(adviceLate({ requestedDate: null, receivedDate: null }, '2026-06-01')).toBe(false);
+  });
+});

@@ -189,3 +189,26 @@ export function reviewOverdue(nextDue: string, ceaseDate: string | null, asOf: s
   const maintained = ceaseDate === null || ceaseDate > asOf;
   return maintained && asOf > nextDue;
 }
+
+/** Health and social care advice is due within 6 weeks of being asked for (SEND Regulations 2014, reg. 8). */
+export const ADVICE_DAYS = 6 * 7;
+
+export interface AdviceClock {
+  requestedDate: string | null;
+  receivedDate: string | null;
+}
+
+/** When advice asked for is due; empty when none was asked for. */
+export function adviceDueDate(advice: AdviceClock): string | null {
+  return advice.requestedDate ? addDays(advice.requestedDate, ADVICE_DAYS) : null;
+}
+
+/**
+ * Late advice, the weakness Kent's inspection named: asked for, and not received by
+ * its due date (judged on `asOf` while outstanding, on the day it came otherwise).
+ */
+export function adviceLate(advice: AdviceClock, asOf: string): boolean {
+  const due = adviceDueDate(advice);
+  if (!due) return false;
+  return (advice.receivedDate ?? asOf) > due;
+}

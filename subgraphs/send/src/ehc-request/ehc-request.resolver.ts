@@ -3,6 +3,8 @@ import { LocalDateScalar } from '@local-area-graph/identifiers';
 import { EhcNeedsAssessmentRequest } from './ehc-request.js';
 import { todayInEngland } from '../calendar.js';
 import {
+  adviceDueDate,
+  adviceLate,
   dueDates,
   excludedFromTimeliness,
   forecastBreachDate,
@@ -10,6 +12,7 @@ import {
   ragOf,
   statusOf,
   weeksElapsed,
+  type AdviceClock,
   type Rag,
   type RequestStatus,
 } from '../statutory-clock.js';
@@ -70,6 +73,25 @@ registerEnumType(RagRating, {
   },
 });
 
+@ObjectType({ description: 'Advice asked of another service for an EHC needs assessment, and whether it came within the 6 weeks allowed.' })
+class AdviceStatus {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the advice was asked for; empty when it was not.' })
+  requestedDate: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day it arrived; empty while outstanding.' })
+  receivedDate: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day it is due: 6 weeks after it was asked for.' })
+  dueDate: string | null;
+
+  @Field(() => Boolean, { description: 'True when it came, or is still outstanding, after its due date.' })
+  late: boolean;
+}
+
+function adviceStatus(advice: AdviceClock, asOf: string): AdviceStatus {
+  return { ...advice, dueDate: adviceDueDate(advice), late: adviceLate(advice, asOf) };
+}
+
 const AS_OF = { nullable: true, description: 'The day to judge on, e.g. "2026-11-20"; today when left out.' };
 
 @Resolver(() => EhcNeedsAssessmentRequest)
@@ -119,6 +141,22 @@ export class EhcNeedsAssessmentRequestResolver {
   })
   forecastBreachDate(@Root() request: EhcNeedsAssessmentRequest): string | null {
     return forecastBreachDate(request);
+  }
+
+  @FieldResolver(() => AdviceStatus, { description: 'The advice asked of health services for the assessment, due within 6 weeks of being asked for.' })
+  healthAdvice(
+    @Root() request: EhcNeedsAssessmentRequest,
+    @Arg('asOf', () => LocalDateScalar, AS_OF) asOf: string | null | undefined,
+  ): AdviceStatus {
+    return adviceStatus({ requestedDate: request.healthAdviceRequestedDate, receivedDate: request.healthAdviceReceivedDate }, asOf ?? todayInEngland());
+  }
+
+  @FieldResolver(() => AdviceStatus, { description: "The advice asked of children's social care for the assessment, due within 6 weeks of being asked for." })
+  socialCareAdvice(
+    @Root() request: EhcNeedsAssessmentRequest,
+    @Arg('asOf', () => LocalDateScalar, AS_OF) asOf: string | null | undefined,
+  ): AdviceStatus {
+    return adviceStatus({ requestedDate: request.socialCareAdviceRequestedDate, receivedDate: request.socialCareAdviceReceivedDate }, asOf ?? todayInEngland());
   }
 
   @FieldResolver(() => Boolean, { description: 'True when a statutory exception applies, so the request is left out of the 20-week timeliness figures.' })
