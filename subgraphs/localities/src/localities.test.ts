@@ -88,7 +88,7 @@ describe('the child register', () => {
 describe('who sees the register', () => {
   const NAMES = `query ($ids: [_Any!]!) { _entities(representations: $ids) { ... on Child { id givenName } } }`;
   const all = { ids: children.map((c) => ({ __typename: 'Child', id: c.id })) };
-  const visible = (result: { data?: { _entities: { id: string; givenName: string | null }[] } }) =>
+  const visible = (result: { data?: { _entities: { id: string; givenName: string | null }[] } | null }) =>
     result.data!._entities.filter((e) => e.givenName !== null).map((e) => e.id);
 
   it('a locality lead sees the children living in their localities', async () => {
