@@ -4,6 +4,7 @@ import { KENT, KENT_LOCALITIES } from './places.js';
 import { buildProfessionals } from './professionals.js';
 import { createRandom } from './random.js';
 import { buildArea } from './schools.js';
+import { generateChildHealth, type DemoChildHealthRecords } from './health.js';
 import { generateChildSend, type DemoChildSendRecords } from './send.js';
 import { generateChildSupport, generateSettingReadiness, type DemoChildSupportRecords } from './support.js';
 import type {
@@ -36,7 +37,7 @@ export interface DemoAreaGenerator {
   /** Each school's readiness in each needs-radar domain, about twice a year over two years. */
   settingReadiness: SettingReadinessRecord[];
   /** Each child with their records (SEND casework included), in register order. Each call starts afresh and yields the same sequence. */
-  children(): Generator<DemoChildRecords & DemoChildSendRecords & DemoChildSupportRecords, void, undefined>;
+  children(): Generator<DemoChildRecords & DemoChildSendRecords & DemoChildSupportRecords & DemoChildHealthRecords, void, undefined>;
 }
 
 function resolveOptions(options: DemoAreaOptions): Required<DemoAreaOptions> {
@@ -74,6 +75,8 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
   const sendRoot = root.fork(4);
   // Support plans and the needs radar: streams of their own, for the same reason.
   const supportRoot = root.fork(5);
+  // Health waiting lists: a stream of their own, for the same reason.
+  const healthRoot = root.fork(7);
   const schools = area.schools.map((s) => s.record);
 
   return {
@@ -98,7 +101,8 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
       const sendContext = { asOf, localAreaCode: localArea.code };
       for (let i = 0; i < resolved.children; i++) {
         const records = generateChild(ctx, i);
-        yield { ...records, ...generateChildSend(records, sendContext, sendRoot.fork(i)), ...generateChildSupport(records, asOf, supportRoot.fork(i)) };
+        const health = generateChildHealth(records.child, { asOf, localAreaCode: localArea.code, birthDay: parseIsoDay(records.child.dateOfBirth) }, healthRoot.fork(i));
+        yield { ...records, ...generateChildSend(records, sendContext, sendRoot.fork(i)), ...generateChildSupport(records, asOf, supportRoot.fork(i)), ...health };
       }
     },
   };
@@ -134,6 +138,7 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
     radarAssessments: [],
     radarRatings: [],
     settingReadiness: generator.settingReadiness,
+    waitingListEntries: [],
   };
   for (const records of generator.children()) {
     area.children.push(records.child);
@@ -150,6 +155,7 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
     area.supportPlanCycles.push(...records.supportPlanCycles);
     area.radarAssessments.push(...records.radarAssessments);
     area.radarRatings.push(...records.radarRatings);
+    area.waitingListEntries.push(...records.waitingListEntries);
   }
   return area;
 }

@@ -278,6 +278,31 @@ export interface SettingReadinessRecord {
   assessedDate: string;
 }
 
+/** Why a child left a health waiting list without being seen. */
+export type HealthRemovalReason = 'NO_LONGER_REQUIRED' | 'DID_NOT_ATTEND' | 'MOVED_AWAY' | 'TRANSFERRED' | 'OTHER';
+
+/**
+ * A child's wait for a community or specialist health service (the health
+ * subgraph). Keyed by NHS number only: the trust does not hold the platform id.
+ * Dates ISO; a wait ends with a first contact (clock stop) or a removal, never both.
+ */
+export interface WaitingListEntryRecord {
+  id: string;
+  nhsNumber: string;
+  /** e.g. CAMHS, SALT, ASD_ASSESSMENT. */
+  serviceCode: string;
+  /** Clock start. */
+  referralDate: string;
+  priority: 'ROUTINE' | 'URGENT';
+  /** Clock stop; null while waiting or when removed. */
+  firstContactDate: string | null;
+  removalDate: string | null;
+  removalReason: HealthRemovalReason | null;
+  /** The child's locality when referred (figures are reported under it). */
+  localityId: string;
+  localAreaCode: string;
+}
+
 export interface DemoArea {
   localArea: LocalAreaRecord;
   localities: LocalityRecord[];
@@ -300,6 +325,8 @@ export interface DemoArea {
   radarAssessments: RadarAssessmentRecord[];
   radarRatings: RadarRatingRecord[];
   settingReadiness: SettingReadinessRecord[];
+  /* Waits for community and specialist health services (the health subgraph). */
+  waitingListEntries: WaitingListEntryRecord[];
 }
 
 export interface DemoAreaOptions {

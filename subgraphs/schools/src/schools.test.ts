@@ -92,6 +92,7 @@ function handMadeArea(): DemoArea {
     radarAssessments: [],
     radarRatings: [],
     settingReadiness: [],
+    waitingListEntries: [],
   };
 }
 

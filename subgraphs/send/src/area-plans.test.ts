@@ -92,7 +92,7 @@ function craftedArea(): DemoArea {
     localities: [], schools: [], children: [], professionals: [], enrolments: [], attendance: [], suspensions: [], senProvision: [],
     ehcRequests, ehcPlans, annualReviews,
     supportPlans: [], supportPlanOutcomes: [], supportPlanProvision: [], supportPlanCycles: [],
-    radarAssessments, radarRatings, settingReadiness: [],
+    radarAssessments, radarRatings, settingReadiness: [], waitingListEntries: [],
   };
 }
 

@@ -95,6 +95,7 @@ function handMadeArea(): DemoArea {
     radarAssessments: [],
     radarRatings: [],
     settingReadiness: [],
+    waitingListEntries: [],
   };
 }
 

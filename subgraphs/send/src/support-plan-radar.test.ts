@@ -112,6 +112,7 @@ function handMadeArea(): DemoArea {
     radarAssessments,
     radarRatings,
     settingReadiness,
+    waitingListEntries: [],
   };
 }
 

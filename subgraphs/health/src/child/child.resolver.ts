@@ -1,0 +1,79 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { isValidNhsNumber, LocalDateScalar, todayInEngland } from '@local-area-graph/identifiers';
+import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { Child, ChildHealth } from './child.js';
+import { breaches, statusOf, WaitingListEntry, WaitStatus, weeksWaited } from '../waiting-list/waiting-list-entry.js';
+import { NhsService } from '../service/nhs-service.js';
+import { servicesOf } from '../service/nhs-service.resolver.js';
+
+@Resolver(() => Child)
+export class ChildResolver {
+  @FieldResolver(() => ChildHealth, {
+    nullable: true,
+    description: "The child's waits for community and specialist health services, as the NHS trust records them.",
+  })
+  health(@Root() child: Child): ChildHealth {
+    return { nhsNumber: child.nhsNumber };
+  }
+}
+
+/*
+ * Every entry of every child in the request in one SQL statement (DataLoader keyed by
+ * NHS number), so `_entities` for a thousand children costs what it costs for one.
+ */
+export const entriesOf = (ctx: SubgraphContext) => ctx.loaders.many(WaitingListEntry, 'nhsNumber', { referralDate: 'DESC', id: 'ASC' });
+
+@Resolver(() => ChildHealth)
+export class ChildHealthResolver {
+  @FieldResolver(() => [WaitingListEntry], { nullable: true, description: 'The waits still running: referred and not yet seen nor removed, newest referral first.' })
+  async waits(@Root() health: ChildHealth, @Ctx() ctx: SubgraphContext): Promise<WaitingListEntry[]> {
+    return (await entriesOf(ctx).load(health.nhsNumber)).filter((entry) => statusOf(entry) === WaitStatus.WAITING);
+  }
+
+  @FieldResolver(() => [WaitingListEntry], { nullable: true, description: 'The waits that ended, with a first contact or a removal, newest referral first.' })
+  async pastWaits(@Root() health: ChildHealth, @Ctx() ctx: SubgraphContext): Promise<WaitingListEntry[]> {
+    return (await entriesOf(ctx).load(health.nhsNumber)).filter((entry) => statusOf(entry) !== WaitStatus.WAITING);
+  }
+}
+
+@Resolver(() => WaitingListEntry)
+export class WaitingListEntryResolver {
+  @FieldResolver(() => NhsService, { description: 'The service the child is waiting for.' })
+  async service(@Root() entry: WaitingListEntry, @Ctx() ctx: SubgraphContext): Promise<NhsService> {
+    return (await servicesOf(ctx)).get(entry.serviceCode)!;
+  }
+
+  @FieldResolver(() => WaitStatus, { description: 'Waiting, seen or removed.' })
+  status(@Root() entry: WaitingListEntry): WaitStatus {
+    return statusOf(entry);
+  }
+
+  @FieldResolver(() => Int, { description: 'Whole weeks from referral to the first contact or removal, or to `asOf` while waiting.' })
+  weeksWaited(
+    @Root() entry: WaitingListEntry,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The day to count a running wait to, e.g. "2026-11-20"; today when left out.' }) asOf?: string | null,
+  ): number {
+    return weeksWaited(entry, asOf ?? todayInEngland());
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "The service's waiting-time standard in weeks (18, or 13 for autism assessment); empty when it has none." })
+  async standardWeeks(@Root() entry: WaitingListEntry, @Ctx() ctx: SubgraphContext): Promise<number | null> {
+    return (await servicesOf(ctx)).get(entry.serviceCode)?.standardWeeks ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "True when the wait has reached the service's standard (18 weeks, 13 for autism assessment) without a first contact; false when the service has none." })
+  async breachesStandard(
+    @Root() entry: WaitingListEntry,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The day to judge a running wait on, e.g. "2026-11-20"; today when left out.' }) asOf?: string | null,
+  ): Promise<boolean> {
+    const service = (await servicesOf(ctx)).get(entry.serviceCode);
+    return breaches(weeksWaited(entry, asOf ?? todayInEngland()), service?.standardWeeks ?? null);
+  }
+}
+
+/** Any valid NHS number is taken at its word, without a query; anything else names no child. */
+export function resolveChildReference(reference: { nhsNumber: string }): Child | null {
+  const nhsNumber = String(reference.nhsNumber ?? '');
+  return isValidNhsNumber(nhsNumber) ? { nhsNumber } : null;
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { AccessAudit1764200000000, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import type { DemoArea } from '@local-area-graph/demo-data';
+import { healthAccess } from './child/health.access.js';
+import { NhsService } from './service/nhs-service.js';
+import { WaitingListEntry } from './waiting-list/waiting-list-entry.js';
+import { WaitingLists1764700000000 } from './migrations/1764700000000-WaitingLists.js';
+import { buildHealthSchema } from './schema.js';
+import { isHealthEmpty, seedHealth } from './seed.js';
+
+/**
+ * The health subgraph, as an NHS trust runs it: waiting lists for community and
+ * specialist children's services, known by NHS number. It adds `health` to `Child`
+ * (keyed by `nhsNumber`), waiting-time figures to `Locality`, `LocalArea` and each
+ * `NhsService`, and partners' batched referral updates.
+ */
+export const health: SubgraphDefinition = {
+  name: 'health',
+  defaultPort: 4004,
+  entities: [NhsService, WaitingListEntry],
+  migrations: [AccessAudit1764200000000, WaitingLists1764700000000],
+  buildSchema: buildHealthSchema,
+  seed: (db, demo) => seedHealth(db, demo as DemoArea),
+  isEmpty: isHealthEmpty,
+  childAccess: healthAccess,
+};
+
+export { childKeyOf } from './child/child-key.js';
+export { seedHealth, isHealthEmpty };

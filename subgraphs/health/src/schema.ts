@@ -1,0 +1,36 @@
+import { buildFederatedSchema, type ReferenceResolvers } from '@local-area-graph/subgraph-kit';
+import { ChildHealthResolver, ChildResolver, resolveChildReference, WaitingListEntryResolver } from './child/child.resolver.js';
+import { Child, type ChildHealth } from './child/child.js';
+import { childKeyOf } from './child/child-key.js';
+import { Locality, resolveLocalityReference } from './locality/locality.js';
+import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
+import { NhsServiceResolver } from './service/nhs-service.resolver.js';
+import { LocalAreaWaitingTimesResolver, LocalityWaitingTimesResolver, NhsServiceWaitingTimesResolver } from './figures/waiting-times.resolver.js';
+import { ReferralMutations } from './referrals/referrals.mutations.js';
+
+export const buildHealthSchema = () =>
+  buildFederatedSchema(
+    {
+      resolvers: [
+        ChildResolver,
+        ChildHealthResolver,
+        WaitingListEntryResolver,
+        NhsServiceResolver,
+        NhsServiceWaitingTimesResolver,
+        LocalityWaitingTimesResolver,
+        LocalAreaWaitingTimesResolver,
+        ReferralMutations,
+      ],
+      // Reachable only through the gateway, so named explicitly.
+      orphanedTypes: [Child, Locality, LocalArea],
+    },
+    {
+      Child: { __resolveReference: resolveChildReference },
+      Locality: { __resolveReference: resolveLocalityReference },
+      LocalArea: { __resolveReference: resolveLocalAreaReference },
+    } as ReferenceResolvers,
+    // Everything under Child.health is the child's personal data. The trust knows the
+    // child by NHS number only, so its audit names the child by the pseudonymous key
+    // derived from it (child/child-key.ts), not by platform id.
+    { ChildHealth: { childOf: (health: ChildHealth) => childKeyOf(health.nhsNumber) } },
+  );

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '@local-area-graph/test-kit';
+import { generateDemoArea, type DemoArea } from '@local-area-graph/demo-data';
+
+let area: DemoArea;
+let kit: TestPlatform;
+
+beforeAll(async () => {
+  area = generateDemoArea({ children: 600, seed: 11 });
+  kit = await startTestPlatform({ demoArea: area });
+});
+afterAll(async () => kit?.stop());
+
+const CHILD_WAITS = `query ($id: ID!) { child(id: $id) { givenName health { waits { service { name } weeksWaited } pastWaits { status } } } }`;
+
+describe('health waiting lists through the gateway', () => {
+  it('demo waits are keyed by the children\'s NHS numbers, for about 8–10% of children', () => {
+    const nhsNumbers = new Set(area.children.map((c) => c.nhsNumber));
+    expect(area.waitingListEntries.every((e) => nhsNumbers.has(e.nhsNumber))).toBe(true);
+    const referred = new Set(area.waitingListEntries.map((e) => e.nhsNumber)).size / area.children.length;
+    expect(referred).toBeGreaterThan(0.05);
+    expect(referred).toBeLessThan(0.13);
+  });
+
+  it("reaches a child's waits from child(id) through the NHS-number key in one query", async () => {
+    const wait = area.waitingListEntries.find((e) => e.firstContactDate === null && e.removalDate === null)!;
+    const child = area.children.find((c) => c.nhsNumber === wait.nhsNumber)!;
+    const { child: picture } = await kit.gateway.data(CHILD_WAITS, { id: child.id });
+    expect(picture.givenName).toBe(child.givenName);
+    const current = area.waitingListEntries.filter((e) => e.nhsNumber === child.nhsNumber && !e.firstContactDate && !e.removalDate);
+    expect(picture.health.waits).toHaveLength(current.length);
+    expect(picture.health.waits[0].service.name).toEqual(expect.any(String));
+    expect(picture.health.waits[0].weeksWaited).toBeGreaterThanOrEqual(0);
+  });
+
+  it('costs the health service the same number of SQL statements for 30 or 60 children', async () => {
+    const page = `query ($n: Int!) { children(first: $n) { nodes { id health { waits { service { code } weeksWaited } } } } }`;
+    const cost = async (n: number) => {
+      const before = kit.statementCounts().health!;
+      await kit.gateway.data(page, { n });
+      return kit.statementCounts().health! - before;
+    };
+    await cost(2); // warm up
+    expect(await cost(60)).toBe(await cost(30));
+  });
+
+  it('publishes area waiting times as protected figures', async () => {
+    const { localArea } = await kit.gateway.data(
+      `{ localArea(code: "E10000016") { waitingTimes(serviceCode: "CAMHS", from: "2025-01-01", to: "2025-03-31") { month waiting { value suppressed rounded } medianWeeks { value suppressed } } } }`,
+    );
+    expect(localArea.waitingTimes.map((m: { month: string }) => m.month)).toEqual(['2025-01', '2025-02', '2025-03']);
+    for (const month of localArea.waitingTimes) expect(month.waiting.suppressed || month.waiting.value % 5 === 0).toBe(true);
+  });
+});
