@@ -52,3 +52,27 @@ describe('health waiting lists through the gateway', () => {
     for (const month of localArea.waitingTimes) expect(month.waiting.suppressed || month.waiting.value % 5 === 0).toBe(true);
   });
 });
+
+describe("the trust's reads in a child's access log", () => {
+  it("are listed under health, reached through the child's NHS number", async () => {
+    const wait = area.waitingListEntries.find((e) => e.firstContactDate === null && e.removalDate === null)!;
+    const child = area.children.find((c) => c.nhsNumber === wait.nhsNumber)!;
+    // A caseworker may follow a child from the register to their waits (a clinician may
+    // not see the register, so cannot reach the NHS number key from a platform id).
+    const caseworker = await kit.as({ sub: 'k.okafor', role: 'CASEWORKER' }, 'statutory-assessment');
+    const requestId = `health-log-${Math.random()}`;
+    const seen = await caseworker.query(CHILD_WAITS, { id: child.id }, { 'x-request-id': requestId });
+    expect(seen.data.child.health.waits.length).toBeGreaterThan(0);
+    const log = await kit.gateway.data(`query ($id: ID!) { child(id: $id) { accessLog { health { subject role purpose fields requestId } } } }`, { id: child.id });
+    expect(log.child.accessLog.health.filter((r: { requestId: string }) => r.requestId === requestId)).toEqual([
+      { subject: 'k.okafor', role: 'CASEWORKER', purpose: 'statutory-assessment', fields: expect.arrayContaining(['ChildHealth.waits']), requestId },
+    ]);
+    // The NHS number that joins the log is itself refused to anyone who may not read the log.
+    const lead = await kit.as({ sub: 'll', role: 'LOCALITY_LEAD', localities: [child.localityId] }, 'direct-care', 'localities');
+    const probe = await lead.query('query ($r: [_Any!]!) { _entities(representations: $r) { ... on ChildAccessLog { nhsNumber } } }', {
+      r: [{ __typename: 'ChildAccessLog', childId: child.id }],
+    });
+    expect(JSON.stringify(probe.data ?? null)).not.toContain(child.nhsNumber);
+    expect(probe.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -7,6 +7,8 @@ import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
 import { NhsServiceResolver } from './service/nhs-service.resolver.js';
 import { LocalAreaWaitingTimesResolver, LocalityWaitingTimesResolver, NhsServiceWaitingTimesResolver } from './figures/waiting-times.resolver.js';
 import { ReferralMutations } from './referrals/referrals.mutations.js';
+import { ChildAccessLog } from './access-log/child-access-log.js';
+import { ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
 
 export const buildHealthSchema = () =>
   buildFederatedSchema(
@@ -20,14 +22,16 @@ export const buildHealthSchema = () =>
         LocalityWaitingTimesResolver,
         LocalAreaWaitingTimesResolver,
         ReferralMutations,
+        ChildAccessLogResolver,
       ],
       // Reachable only through the gateway, so named explicitly.
-      orphanedTypes: [Child, Locality, LocalArea],
+      orphanedTypes: [Child, Locality, LocalArea, ChildAccessLog],
     },
     {
       Child: { __resolveReference: resolveChildReference },
       Locality: { __resolveReference: resolveLocalityReference },
       LocalArea: { __resolveReference: resolveLocalAreaReference },
+      ChildAccessLog: { __resolveReference: resolveChildAccessLogReference },
     } as ReferenceResolvers,
     // Everything under Child.health is the child's personal data. The trust knows the
     // child by NHS number only, so its audit names the child by the pseudonymous key

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { AccessRecord, assertMayReadAccessLog, readAccessLog, type SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { AccessRecord, assertMayReadAccessLog, notFound, readAccessLog, type SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { NhsNumberScalar } from '@local-area-graph/identifiers';
 import { Child } from '../child/child.js';
 import { ChildAccessLog } from './child-access-log.js';
 
@@ -17,6 +18,15 @@ export class ChildAccessLogLinkResolver {
 
 @Resolver(() => ChildAccessLog)
 export class ChildAccessLogResolver {
+  @FieldResolver(() => NhsNumberScalar, { description: "The child's NHS number: how services that know children only by it add their reads." })
+  async nhsNumber(@Root() log: ChildAccessLog, @Ctx() ctx: SubgraphContext): Promise<string> {
+    // Not a way round the register's own guard: only those who may read the log get it.
+    assertMayReadAccessLog(ctx, 'ChildAccessLog.nhsNumber');
+    const child = await ctx.loaders.one(Child, 'id').load(log.childId);
+    if (!child) throw notFound('child', log.childId, 'childId');
+    return child.nhsNumber;
+  }
+
   @FieldResolver(() => [AccessRecord], { nullable: true, description: "Looks at the child's register entry (names, identifiers, date of birth)." })
   localities(@Root() log: ChildAccessLog, @Ctx() ctx: SubgraphContext): Promise<AccessRecord[]> {
     assertMayReadAccessLog(ctx, 'ChildAccessLog.localities');
@@ -24,4 +34,12 @@ export class ChildAccessLogResolver {
   }
 }
 
-export const resolveChildAccessLogReference = (reference: { childId: string }): ChildAccessLog => ({ childId: reference.childId });
+/** By platform id, or by NHS number (then the register says whose it is). */
+export async function resolveChildAccessLogReference(
+  reference: { childId?: string; nhsNumber?: string },
+  ctx: SubgraphContext,
+): Promise<ChildAccessLog | null> {
+  if (reference.childId) return { childId: reference.childId };
+  const child = reference.nhsNumber ? await ctx.loaders.one(Child, 'nhsNumber').load(reference.nhsNumber) : null;
+  return child ? { childId: child.id } : null;
+}

@@ -6,6 +6,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  */
 @ObjectType({ description: "Who has looked at a child's personal data, service by service, newest first." })
 @Directive('@key(fields: "childId")')
+// Services that know children only by NHS number (health) add their reads by this key.
+@Directive('@key(fields: "nhsNumber")')
 export class ChildAccessLog {
   @Field(() => ID, { description: "The child's platform id." })
   childId: string;
