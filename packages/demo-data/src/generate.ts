@@ -159,3 +159,33 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
   }
   return area;
 }
+
+/**
+ * An area with nothing in it but Kent: what a test that writes its own records starts
+ * from (`{ ...emptyDemoArea(), schools: [...] }`), so a new kind of record never
+ * breaks every hand-made area.
+ */
+export function emptyDemoArea(): DemoArea {
+  return {
+    localArea: { code: 'E10000016', laNumber: 886, name: 'Kent' },
+    localities: [],
+    schools: [],
+    children: [],
+    professionals: [],
+    enrolments: [],
+    attendance: [],
+    suspensions: [],
+    senProvision: [],
+    ehcRequests: [],
+    ehcPlans: [],
+    annualReviews: [],
+    supportPlans: [],
+    supportPlanOutcomes: [],
+    supportPlanProvision: [],
+    supportPlanCycles: [],
+    radarAssessments: [],
+    radarRatings: [],
+    settingReadiness: [],
+    waitingListEntries: [],
+  };
+}

@@ -6,6 +6,7 @@
 export type * from './types.js';
 export {
   generateDemoArea,
+  emptyDemoArea,
   createDemoAreaGenerator,
   DEFAULT_SEED,
   DEFAULT_CHILDREN,

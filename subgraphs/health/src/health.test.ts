@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestNhsNumber } from '@local-area-graph/identifiers';
 import { startSingleSubgraph, type SingleSubgraph } from '@local-area-graph/test-kit';
+import { emptyDemoArea } from '@local-area-graph/demo-data';
 import type { DemoArea, WaitingListEntryRecord } from '@local-area-graph/demo-data';
 import { health } from './index.js';
 import { seedHealth } from './seed.js';
@@ -34,10 +35,7 @@ function craftedArea(): DemoArea {
     waitingListEntries.push(entry({ serviceCode: 'ASD_ASSESSMENT', localityId: 'thanet', referralDate: day('2026-03-10', i < 8 ? -91 : -92), firstContactDate: '2026-03-10' }));
   }
   return {
-    localArea: { code: KENT, laNumber: 886, name: 'Kent' },
-    localities: [], schools: [], children: [], professionals: [], enrolments: [], attendance: [], suspensions: [], senProvision: [],
-    ehcRequests: [], ehcPlans: [], annualReviews: [], supportPlans: [], supportPlanOutcomes: [], supportPlanProvision: [], supportPlanCycles: [],
-    radarAssessments: [], radarRatings: [], settingReadiness: [],
+    ...emptyDemoArea(),
     waitingListEntries,
   };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType } from 'graphql';
 import type { SubgraphDatabase } from '@local-area-graph/database';
 import { startSingleSubgraph, type SingleSubgraph } from '@local-area-graph/test-kit';
+import { emptyDemoArea } from '@local-area-graph/demo-data';
 import type {
   AttendanceRecord,
   DemoArea,
@@ -69,10 +70,7 @@ function handMadeArea(): DemoArea {
     senProvision.push({ id: uuid('c', n), childId, schoolUrn: HILLVIEW, provision: 'K', primaryNeed: 'MLD', secondaryNeed: null, startDate: '2024-09-04', endDate: null });
   });
   return {
-    localArea: { code: 'E10000016', laNumber: 886, name: 'Kent' },
-    localities: [],
-    children: [],
-    professionals: [],
+    ...emptyDemoArea(),
     schools: [
       { urn: RIVERSIDE, establishmentNumber: '2001', name: 'Riverside Primary School', phase: 'PRIMARY', type: 'LA_MAINTAINED', localityId: 'dartford', localAreaCode: 'E10000016', statutoryLowAge: 4, statutoryHighAge: 11 },
       { urn: HILLVIEW, establishmentNumber: '4001', name: 'Hillview Academy', phase: 'SECONDARY', type: 'ACADEMY', localityId: 'dartford', localAreaCode: 'E10000016', statutoryLowAge: 11, statutoryHighAge: 18 },
@@ -82,17 +80,7 @@ function handMadeArea(): DemoArea {
     attendance,
     suspensions,
     senProvision,
-    ehcRequests: [],
-    ehcPlans: [],
-    annualReviews: [],
-    supportPlans: [],
-    supportPlanOutcomes: [],
-    supportPlanProvision: [],
-    supportPlanCycles: [],
-    radarAssessments: [],
-    radarRatings: [],
-    settingReadiness: [],
-    waitingListEntries: [],
+    
   };
 }
 

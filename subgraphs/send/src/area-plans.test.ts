@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSingleSubgraph, type SingleSubgraph } from '@local-area-graph/test-kit';
+import { emptyDemoArea } from '@local-area-graph/demo-data';
 import type { AnnualReviewRecord, DemoArea, EhcPlanRecord, EhcRequestRecord, RadarAssessmentRecord, RadarRatingRecord } from '@local-area-graph/demo-data';
 import { send } from './index.js';
 import { seedSend } from './seed.js';
@@ -88,11 +89,12 @@ function craftedArea(): DemoArea {
   assess(null, 4, '2026-03-02', 22);
 
   return {
-    localArea: { code: KENT, laNumber: 886, name: 'Kent' },
-    localities: [], schools: [], children: [], professionals: [], enrolments: [], attendance: [], suspensions: [], senProvision: [],
-    ehcRequests, ehcPlans, annualReviews,
-    supportPlans: [], supportPlanOutcomes: [], supportPlanProvision: [], supportPlanCycles: [],
-    radarAssessments, radarRatings, settingReadiness: [], waitingListEntries: [],
+    ...emptyDemoArea(),
+    ehcRequests,
+    ehcPlans,
+    annualReviews,
+    radarAssessments,
+    radarRatings,
   };
 }
 

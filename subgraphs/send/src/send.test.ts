@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubgraphDatabase } from '@local-area-graph/database';
 import { startSingleSubgraph, type SingleSubgraph } from '@local-area-graph/test-kit';
+import { emptyDemoArea } from '@local-area-graph/demo-data';
 import type { AnnualReviewRecord, DemoArea, EhcPlanRecord, EhcRequestRecord } from '@local-area-graph/demo-data';
 import { send } from './index.js';
 import { isSendEmpty, seedSend } from './seed.js';
@@ -76,26 +77,10 @@ function handMadeArea(): DemoArea {
     annualReviews.push({ id: uuid('2', i + 1), planId: uuid('f', i + 1), meetingDate: '2026-05-01', outcome: 'M' });
   });
   return {
-    localArea: { code: KENT, laNumber: 886, name: 'Kent' },
-    localities: [],
-    schools: [],
-    children: [],
-    professionals: [],
-    enrolments: [],
-    attendance: [],
-    suspensions: [],
-    senProvision: [],
+    ...emptyDemoArea(),
     ehcRequests,
     ehcPlans,
     annualReviews,
-    supportPlans: [],
-    supportPlanOutcomes: [],
-    supportPlanProvision: [],
-    supportPlanCycles: [],
-    radarAssessments: [],
-    radarRatings: [],
-    settingReadiness: [],
-    waitingListEntries: [],
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubgraphDatabase } from '@local-area-graph/database';
 import { startSingleSubgraph, type SingleSubgraph } from '@local-area-graph/test-kit';
+import { emptyDemoArea } from '@local-area-graph/demo-data';
 import type {
   DemoArea,
   RadarAssessmentRecord,
@@ -93,18 +94,7 @@ function handMadeArea(): DemoArea {
   radarAssessments.push({ id: uuid('9', 1), childId: MOVERS[0]!, assessedDate: '2025-06-01', completedBy: 'SENCO', schoolUrn: OAKWOOD });
   for (const domain of DOMAINS) radarRatings.push({ assessmentId: uuid('9', 1), domain, need: 0, homeReadiness: null });
   return {
-    localArea: { code: 'E10000016', laNumber: 886, name: 'Kent' },
-    localities: [],
-    schools: [],
-    children: [],
-    professionals: [],
-    enrolments: [],
-    attendance: [],
-    suspensions: [],
-    senProvision: [],
-    ehcRequests: [],
-    ehcPlans: [],
-    annualReviews: [],
+    ...emptyDemoArea(),
     supportPlans,
     supportPlanOutcomes,
     supportPlanProvision,
@@ -112,7 +102,7 @@ function handMadeArea(): DemoArea {
     radarAssessments,
     radarRatings,
     settingReadiness,
-    waitingListEntries: [],
+    
   };
 }
 
