@@ -76,3 +76,46 @@ describe("the trust's reads in a child's access log", () => {
     expect(probe.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe("a clinician's own waiting list", () => {
+  const LIST = `query ($service: String!, $after: String) { waitingList(serviceCode: $service, first: 2, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } waiting { nhsNumber entry { referralDate status } } } }`;
+
+  it('lists the children still waiting for their service, longest wait first, page by page, each read audited', async () => {
+    const waitingFor = (code: string) =>
+      area.waitingListEntries
+        .filter((e) => e.serviceCode === code && !e.firstContactDate && !e.removalDate)
+        .sort((a, b) => (a.referralDate < b.referralDate ? -1 : a.referralDate > b.referralDate ? 1 : a.id < b.id ? -1 : 1));
+    // The service with the longest list in the demo area, so the list runs to two pages.
+    const service = [...new Set(area.waitingListEntries.map((e) => e.serviceCode))].sort((a, b) => waitingFor(b).length - waitingFor(a).length)[0]!;
+    const expected = waitingFor(service);
+    expect(expected.length).toBeGreaterThan(2);
+    const clinician = await kit.as({ sub: 'dr.ali', role: 'CLINICIAN', services: [service] });
+    const requestId = `list-${Math.random()}`;
+    const first = await clinician.query(LIST, { service }, { 'x-request-id': requestId });
+    expect(first.errors).toBeUndefined();
+    expect(first.data.waitingList.totalCount).toBe(expected.length);
+    const second = await clinician.data(LIST, { service, after: first.data.waitingList.pageInfo.endCursor });
+    const listed = [...first.data.waitingList.waiting, ...second.waitingList.waiting];
+    expect(listed.map((w: { nhsNumber: string }) => w.nhsNumber)).toEqual(expected.slice(0, listed.length).map((e) => e.nhsNumber));
+    expect(listed.every((w: { entry: { status: string } }) => w.entry.status === 'WAITING')).toBe(true);
+    const [{ count }] = await kit.platform.subgraphs.health!.database.dataSource.query(
+      `SELECT count(*)::int AS count FROM access_audit WHERE request_id = $1 AND fields = ARRAY['Query.waitingList']`,
+      [requestId],
+    );
+    expect(count).toBe(new Set(first.data.waitingList.waiting.map((w: { nhsNumber: string }) => w.nhsNumber)).size);
+  });
+
+  it("is refused for another service's list, to analysts, and without a purpose", async () => {
+    for (const client of [
+      await kit.as({ sub: 'dr.ali', role: 'CLINICIAN', services: ['SALT'] }),
+      await kit.as({ sub: 'bi', role: 'ANALYST' }, 'service-planning'),
+      await kit.as({ sub: 'dr.ali', role: 'CLINICIAN', services: ['CAMHS'] }, null),
+    ]) {
+      const result = await client.query(LIST, { service: 'CAMHS' });
+      expect(result.data?.waitingList ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await kit.gateway.query(LIST, { service: 'DENTISTRY' })).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'serviceCode' });
+  });
+});
