@@ -22,6 +22,9 @@ export function notFound(kind: string, id: string, argument: string): GraphQLErr
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a platform id (a UUID), checked before PostgreSQL is asked to cast it. */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** Platform ids are UUIDs; say so instead of letting PostgreSQL reject the cast. */
 export function assertUuid(value: string, argument: string): string {
   if (!UUID.test(value)) throw badUserInput(`"${value}" is not a platform id: expected a UUID.`, argument);

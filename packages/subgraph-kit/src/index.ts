@@ -7,7 +7,7 @@ export type { GraphQLHttpServerOptions, RunningHttpServer } from './http-server.
 export { createSubgraphContext } from './context.js';
 export type { ContextSettings, SubgraphContext } from './context.js';
 export { LoaderRegistry } from './loaders.js';
-export { ErrorCode, assertUuid, badUserInput, createErrorFormatter, notFound } from './errors.js';
+export { ErrorCode, assertUuid, badUserInput, createErrorFormatter, isUuid, notFound } from './errors.js';
 export { ConfigError, databaseUrlVariable, loadConfigOrExit, logLevelVariable, parseConfig, portVariable } from './config.js';
 export { createLogger } from './logger.js';
 export type { Logger } from './logger.js';
@@ -26,3 +26,4 @@ export type { PersonalType } from './access/guard.js';
 export { AccessRecord, assertMayReadAccessLog, readAccessLog } from './access/access-log.js';
 export { InputCheck, conflict, inTransaction, requireRole } from './writes.js';
 export type { InputProblem } from './writes.js';
+export { SenNeedType } from './codes/sen-need-type.js';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { isValidIsoDate, isValidLaCode, todayInEngland, validateNhsNumber } from '@local-area-graph/identifiers';
-import { badUserInput, conflict, forbidden, inTransaction, requireRole, type SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { badUserInput, conflict, forbidden, inTransaction, requireRole, type SubgraphContext, isUuid } from '@local-area-graph/subgraph-kit';
 import { ReferralPriority, WaitingListEntry } from '../waiting-list/waiting-list-entry.js';
 import { childKeyOf } from '../child/child-key.js';
 import { servicesOf } from '../service/nhs-service.resolver.js';
@@ -10,7 +10,6 @@ import { ReferralBatchInput, ReferralBatchReport, ReferralUpdateKind, RefusedRow
 
 const FIELD = 'Mutation.submitReferralUpdates';
 const MAX_ROWS = 5000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROW_FIELDS = ['kind', 'nhsNumber', 'serviceCode', 'referralDate', 'priority', 'localityId', 'localAreaCode', 'entryId', 'firstContactDate', 'removalDate', 'reason'] as const;
 
 /** The rows as a canonical hash: the same batch sent again hashes the same. */
@@ -60,7 +59,7 @@ export class ReferralMutations {
         return report(first.applied, first.accepted, first.refused, true);
       }
 
-      const entryIds = batch.rows.map((row) => row.entryId).filter((id): id is string => typeof id === 'string' && UUID.test(id));
+      const entryIds = batch.rows.map((row) => row.entryId).filter((id): id is string => typeof id === 'string' && isUuid(id));
       const entries = new Map(
         (entryIds.length === 0
           ? []

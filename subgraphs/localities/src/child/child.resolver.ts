@@ -11,6 +11,7 @@ import {
   platformDecision,
   PageInfo,
   type SubgraphContext,
+  isUuid,
 } from '@local-area-graph/subgraph-kit';
 import type { Viewer } from '@local-area-graph/trust';
 import { Child } from './child.js';
@@ -64,7 +65,6 @@ export function ageOn(dateOfBirth: string, asOf: string): number {
   return ay - by - (am < bm || (am === bm && ad < bd) ? 1 : 0);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => Child)
 export class ChildResolver {
@@ -140,7 +140,7 @@ export async function resolveChildReference(
   ctx: SubgraphContext,
 ): Promise<Child | null> {
   // A representation that is not a platform id names no child (rather than a failed SQL cast).
-  if (reference.id) return UUID.test(reference.id) ? ctx.loaders.one(Child, 'id').load(reference.id) : null;
+  if (reference.id) return isUuid(reference.id) ? ctx.loaders.one(Child, 'id').load(reference.id) : null;
   if (reference.nhsNumber) return ctx.loaders.one(Child, 'nhsNumber').load(reference.nhsNumber);
   return null;
 }

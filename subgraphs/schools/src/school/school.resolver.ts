@@ -7,6 +7,7 @@ import {
   notFound,
   pageSize,
   type SubgraphContext,
+  isUuid,
 } from '@local-area-graph/subgraph-kit';
 import { School } from './school.js';
 import { PupilConnection } from './pupil-connection.js';
@@ -16,12 +17,11 @@ import { assertMayListPupils } from '../child/education.access.js';
 import { Locality } from '../locality/locality.js';
 import { todayInEngland } from '../calendar.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A pupils cursor is the (child id, enrolment id) of the last pupil on the previous page. */
 function decodeRollCursor(after: string): [string, string] {
   const key = decodeCursor(after);
-  if (key.length !== 2 || !key.every((part) => typeof part === 'string' && UUID.test(part))) {
+  if (key.length !== 2 || !key.every((part) => typeof part === 'string' && isUuid(part))) {
     throw badUserInput(`"${after}" is not a cursor this API issued.`, 'after');
   }
   return key as [string, string];

@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from '@local-area-graph/identifiers';
+import { SenNeedType } from '@local-area-graph/subgraph-kit';
+
+export { SenNeedType };
 
 /** School census SEN provision; the stored values are the census codes. */
 export enum SenProvision {
@@ -20,43 +23,6 @@ registerEnumType(SenProvision, {
   },
 });
 
-/** SEN need type codes (SEN2 and the school census). */
-export enum SenNeedType {
-  SPLD = 'SPLD',
-  MLD = 'MLD',
-  SLD = 'SLD',
-  PMLD = 'PMLD',
-  SEMH = 'SEMH',
-  SLCN = 'SLCN',
-  HI = 'HI',
-  VI = 'VI',
-  MSI = 'MSI',
-  PD = 'PD',
-  ASD = 'ASD',
-  OTH = 'OTH',
-  NSA = 'NSA',
-}
-registerEnumType(SenNeedType, {
-  name: 'SenNeedType',
-  description: "A type of special educational need, by its DfE code (used in the school census and the SEN2 return).",
-  valuesConfig: {
-    SPLD: { description: 'Specific learning difficulty, such as dyslexia, dyscalculia or dyspraxia (cognition and learning).' },
-    MLD: { description: 'Moderate learning difficulty (cognition and learning).' },
-    SLD: { description: 'Severe learning difficulty (cognition and learning).' },
-    PMLD: { description: 'Profound and multiple learning difficulty (cognition and learning).' },
-    SEMH: { description: 'Social, emotional and mental health needs.' },
-    SLCN: { description: 'Speech, language and communication needs (communication and interaction).' },
-    HI: { description: 'Hearing impairment (sensory and/or physical).' },
-    VI: { description: 'Visual impairment (sensory and/or physical).' },
-    MSI: { description: 'Multi-sensory impairment (sensory and/or physical).' },
-    PD: { description: 'Physical disability (sensory and/or physical).' },
-    ASD: { description: 'Autistic spectrum disorder (communication and interaction).' },
-    OTH: { description: 'Another difficulty or disability not listed.' },
-    NSA: {
-      description: 'SEN support but no specialist assessment of the type of need yet. School census only, and only with SEN support (K).',
-    },
-  },
-});
 
 @Entity('sen_provision')
 @ObjectType({

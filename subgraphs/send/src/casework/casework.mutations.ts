@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { LaCodeScalar, isValidLaCode } from '@local-area-graph/identifiers';
-import { InputCheck, conflict, inTransaction, notFound, requireRole, type SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { InputCheck, conflict, inTransaction, notFound, requireRole, type SubgraphContext, isUuid } from '@local-area-graph/subgraph-kit';
 import { AssessmentDecision, EhcNeedsAssessmentRequest, PlanDecision } from '../ehc-request/ehc-request.js';
 import { EhcPlan } from '../ehc-plan/ehc-plan.js';
 import { SenNeedType } from '../ehc-plan/sen-need-type.js';
 import { AnnualReview } from '../annual-review/annual-review.js';
 import { IssueEhcPlanInput, RecordAnnualReviewInput, RecordAssessmentDecisionInput, RecordEhcRequestInput } from './casework.inputs.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The local authority's SEND team keeps the statutory record; administrators may correct it. */
 const CASEWORK = ['CASEWORKER', 'ADMIN'] as const;
 
@@ -41,7 +40,7 @@ export class CaseworkMutations {
   ): Promise<EhcNeedsAssessmentRequest> {
     requireRole(ctx, 'Mutation.recordEhcRequest', CASEWORK);
     new InputCheck()
-      .require(UUID.test(input.childId), 'childId', 'is not a platform id')
+      .require(isUuid(input.childId), 'childId', 'is not a platform id')
       .pastDate(input.receivedDate, 'receivedDate')
       .require(input.localityId.trim().length > 0, 'localityId', 'is required')
       .require(isValidLaCode(localAreaCode), 'localAreaCode', 'is not an ONS local authority code')
@@ -76,7 +75,7 @@ export class CaseworkMutations {
   ): Promise<EhcNeedsAssessmentRequest> {
     requireRole(ctx, 'Mutation.recordAssessmentDecision', CASEWORK);
     new InputCheck()
-      .require(UUID.test(input.requestId), 'requestId', 'is not a platform id')
+      .require(isUuid(input.requestId), 'requestId', 'is not a platform id')
       .require(input.decision !== AssessmentDecision.PENDING, 'decision', 'PENDING is not a decision')
       .pastDate(input.date, 'date')
       .done();
@@ -103,7 +102,7 @@ export class CaseworkMutations {
   ): Promise<EhcPlan> {
     requireRole(ctx, 'Mutation.issueEhcPlan', CASEWORK);
     new InputCheck()
-      .require(UUID.test(input.requestId), 'requestId', 'is not a platform id')
+      .require(isUuid(input.requestId), 'requestId', 'is not a platform id')
       .pastDate(input.draftPlanDate, 'draftPlanDate')
       .pastDate(input.finalPlanDate, 'finalPlanDate')
       .ordered(input.draftPlanDate, input.finalPlanDate, 'finalPlanDate', 'is before the draft plan')
@@ -145,7 +144,7 @@ export class CaseworkMutations {
     @Ctx() ctx: SubgraphContext,
   ): Promise<AnnualReview> {
     requireRole(ctx, 'Mutation.recordAnnualReview', CASEWORK);
-    new InputCheck().require(UUID.test(input.planId), 'planId', 'is not a platform id').pastDate(input.meetingDate, 'meetingDate').done();
+    new InputCheck().require(isUuid(input.planId), 'planId', 'is not a platform id').pastDate(input.meetingDate, 'meetingDate').done();
     return inTransaction(ctx, async (manager) => {
       const plan = await manager.getRepository(EhcPlan).findOne({ where: { id: input.planId }, lock: { mode: 'pessimistic_write' } });
       if (!plan) throw notFound('EHC plan', input.planId, 'input.planId');

@@ -1,45 +1,5 @@
-import { registerEnumType } from 'type-graphql';
-
 /**
- * SEN need type codes, as the schools subgraph defines `SenNeedType`: same name,
- * values and descriptions, so the two compose as one enum (it is also an input here,
- * and an input enum must match in every subgraph). A plan never records NSA (that code
- * exists only for SEN support in the school census): the mutations refuse it and the
- * database's CHECK does too.
+ * The shared SEN need type codes (see the subgraph kit). A plan never records NSA: the
+ * mutations refuse it and the database's CHECK does too.
  */
-export enum SenNeedType {
-  SPLD = 'SPLD',
-  MLD = 'MLD',
-  SLD = 'SLD',
-  PMLD = 'PMLD',
-  SEMH = 'SEMH',
-  SLCN = 'SLCN',
-  HI = 'HI',
-  VI = 'VI',
-  MSI = 'MSI',
-  PD = 'PD',
-  ASD = 'ASD',
-  OTH = 'OTH',
-  NSA = 'NSA',
-}
-registerEnumType(SenNeedType, {
-  name: 'SenNeedType',
-  description: "A type of special educational need, by its DfE code (used in the school census and the SEN2 return).",
-  valuesConfig: {
-    SPLD: { description: 'Specific learning difficulty, such as dyslexia, dyscalculia or dyspraxia (cognition and learning).' },
-    MLD: { description: 'Moderate learning difficulty (cognition and learning).' },
-    SLD: { description: 'Severe learning difficulty (cognition and learning).' },
-    PMLD: { description: 'Profound and multiple learning difficulty (cognition and learning).' },
-    SEMH: { description: 'Social, emotional and mental health needs.' },
-    SLCN: { description: 'Speech, language and communication needs (communication and interaction).' },
-    HI: { description: 'Hearing impairment (sensory and/or physical).' },
-    VI: { description: 'Visual impairment (sensory and/or physical).' },
-    MSI: { description: 'Multi-sensory impairment (sensory and/or physical).' },
-    PD: { description: 'Physical disability (sensory and/or physical).' },
-    ASD: { description: 'Autistic spectrum disorder (communication and interaction).' },
-    OTH: { description: 'Another difficulty or disability not listed.' },
-    NSA: {
-      description: 'SEN support but no specialist assessment of the type of need yet. School census only, and only with SEN support (K).',
-    },
-  },
-});
+export { SenNeedType } from '@local-area-graph/subgraph-kit';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { isValidIsoDate } from '@local-area-graph/identifiers';
-import { InputCheck, forbidden, inTransaction, conflict, notFound, requireRole, type SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { InputCheck, forbidden, inTransaction, conflict, notFound, requireRole, type SubgraphContext, isUuid } from '@local-area-graph/subgraph-kit';
 import { SupportPlan, SupportPlanCycle, SupportPlanOutcome, SupportPlanProvision } from './support-plan.js';
 import { defaultNextReviewDue } from './review-dates.js';
 import { RADAR_DOMAINS, RadarAssessment, RadarRating, SettingReadiness, type RadarDomain } from '../radar/radar.js';
@@ -14,7 +14,6 @@ import {
   StartSupportPlanInput,
 } from './support-plan.inputs.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The school's SENCO writes the plan; the local authority's SEND team may help; administrators may correct it. */
 const SCHOOL_WRITERS = ['SENCO', 'CASEWORKER', 'ADMIN'] as const;
 /** A school's rating of itself is the school's own: its SENCO, or an administrator. */
@@ -72,7 +71,7 @@ export class SupportPlanMutations {
     requireRole(ctx, field, SCHOOL_WRITERS);
     requireOwnSchool(ctx, field, input.schoolUrn);
     const check = new InputCheck()
-      .require(UUID.test(input.childId), 'childId', 'is not a platform id')
+      .require(isUuid(input.childId), 'childId', 'is not a platform id')
       .pastDate(input.startedDate, 'startedDate')
       .pastDate(input.parentsToldDate, 'parentsToldDate')
       .ordered(input.startedDate, input.parentsToldDate, 'parentsToldDate', 'is before the plan started')
@@ -133,7 +132,7 @@ export class SupportPlanMutations {
     requireRole(ctx, field, SCHOOL_WRITERS);
     const reviewed = input.reviewDate != null;
     const check = new InputCheck()
-      .require(UUID.test(input.planId), 'planId', 'is not a platform id')
+      .require(isUuid(input.planId), 'planId', 'is not a platform id')
       .pastDate(input.assessDate, 'assessDate')
       .pastDate(input.planDate, 'planDate')
       .require(isValidIsoDate(input.doFromDate), 'doFromDate', `"${input.doFromDate}" is not a date (yyyy-mm-dd)`)
@@ -183,7 +182,7 @@ export class SupportPlanMutations {
     requireRole(ctx, field, SCHOOL_WRITERS);
     requireOwnSchool(ctx, field, input.schoolUrn);
     const check = new InputCheck()
-      .require(UUID.test(input.childId), 'childId', 'is not a platform id')
+      .require(isUuid(input.childId), 'childId', 'is not a platform id')
       .pastDate(input.assessedDate, 'assessedDate')
       .require(!blank(input.completedBy), 'completedBy', 'is blank')
       .require(
