@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLogger, loadConfigOrExit, logLevelVariable, portVariable, databaseUrlVariable } from '@local-area-graph/subgraph-kit';
 import { startPlatform } from './platform.js';
-import { localTrust } from './local-trust.js';
+import { keyFolder, localTrust } from './local-trust.js';
+import { loadOrCreateLocalSigningKey } from '@local-area-graph/trust';
 import { SUBGRAPHS } from './subgraphs.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -41,6 +42,8 @@ const started = Date.now();
 const trust = await localTrust(env.DATA_DIR, env);
 const platform = await startPlatform({
   trust: trust.settings,
+  // The register's care-team key, kept beside the token key so passes survive a restart.
+  careTeamKey: await loadOrCreateLocalSigningKey(keyFolder(env.DATA_DIR), 'care-team-key.json'),
   dataDir: env.DATA_DIR,
   persistent: true,
   host: env.HOST,

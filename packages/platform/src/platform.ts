@@ -3,7 +3,14 @@ import { createGateway, readCommittedSupergraph } from '@local-area-graph/gatewa
 import { startEmbeddedPostgres, type RunningPostgres, type SubgraphDatabase } from '@local-area-graph/database';
 import { openAndMigrate, serveSubgraph, type Logger, type RunningHttpServer, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
 import { generateDemoArea, type DemoArea, type DemoAreaOptions } from '@local-area-graph/demo-data';
-import { createTokenVerifier, type TrustSettings } from '@local-area-graph/trust';
+import {
+  createCareTeamPassSigner,
+  createCareTeamPassVerifier,
+  createTokenVerifier,
+  generateLocalSigningKey,
+  type LocalSigningKey,
+  type TrustSettings,
+} from '@local-area-graph/trust';
 import { SUBGRAPHS } from './subgraphs.js';
 
 export interface PlatformOptions {
@@ -26,6 +33,8 @@ export interface PlatformOptions {
   subgraphs?: readonly SubgraphDefinition[];
   /** Which tokens to accept: the gateway and every subgraph verify each request against these. */
   trust: TrustSettings;
+  /** The register's key for care-team passes; a fresh one for this run when not given. */
+  careTeamKey?: LocalSigningKey;
   logger: Logger;
 }
 
@@ -46,6 +55,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const { logger } = options;
   const definitions = options.subgraphs ?? SUBGRAPHS;
   const verifier = createTokenVerifier(options.trust);
+  const careTeamKey = options.careTeamKey ?? (await generateLocalSigningKey());
+  const careTeamVerifier = createCareTeamPassVerifier({ jwks: careTeamKey.jwks });
+  const careTeamSigner = createCareTeamPassSigner(careTeamKey);
   const stoppers: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stoppers.reverse()) {
@@ -91,7 +103,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         log.info({ ms: Date.now() - started }, 'demo data loaded');
       }
       const port = options.ports?.subgraphs?.[definition.name] ?? definition.defaultPort;
-      const http: RunningHttpServer = await serveSubgraph(definition, database, { port, host: options.host, logger: log, verifier });
+      const http: RunningHttpServer = await serveSubgraph(definition, database, {
+        port,
+        host: options.host,
+        logger: log,
+        verifier,
+        // Only the register may vouch for a team; every subgraph may check.
+        careTeam: { verifier: careTeamVerifier, signer: definition.issuesCareTeamPasses ? careTeamSigner : undefined },
+      });
       stoppers.push(() => http.close());
       running[definition.name] = { url: http.url, database, stop: () => http.close() };
       subgraphUrls[definition.name] = http.url;

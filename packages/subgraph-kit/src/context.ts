@@ -4,6 +4,7 @@ import type { Viewer } from '@local-area-graph/trust';
 import { LoaderRegistry } from './loaders.js';
 import { ChildAccess, type ChildAccessRule } from './access/decisions.js';
 import { AuditTrail } from './access/audit.js';
+import { CareTeamGrants, byPlatformId, type CareTeamKey, type CareTeamTrust } from './access/care-team.js';
 
 /** What every resolver of every subgraph receives, made fresh for each request. */
 export interface SubgraphContext {
@@ -19,11 +20,17 @@ export interface SubgraphContext {
   access: ChildAccess;
   /** The personal-data reads of this request, written to access_audit before the answer leaves. */
   audit: AuditTrail;
+  /** The viewer's team-around-the-child relationships shown in this request (care-team passes). */
+  careTeam: CareTeamGrants;
 }
 
 export interface ContextSettings {
   subgraph: string;
   childAccess?: ChildAccessRule<SubgraphContext>;
+  /** The register's keys for care-team passes; without a verifier, passes grant nothing. */
+  careTeam?: CareTeamTrust;
+  /** How this subgraph names the child a pass is about (its platform id unless it keys children otherwise). */
+  careTeamKey?: CareTeamKey;
 }
 
 export function createSubgraphContext(db: DataSource, logger: Logger, requestId: string, viewer: Viewer, settings: ContextSettings): SubgraphContext {
@@ -35,6 +42,7 @@ export function createSubgraphContext(db: DataSource, logger: Logger, requestId:
     viewer,
     audit: new AuditTrail(viewer, settings.subgraph, requestId),
   } as SubgraphContext;
-  context.access = new ChildAccess(viewer, settings.childAccess as never, context);
+  context.careTeam = new CareTeamGrants(viewer, settings.careTeam ?? {}, settings.careTeamKey ?? byPlatformId);
+  context.access = new ChildAccess(viewer, settings.childAccess as never, context, context.careTeam);
   return context;
 }

@@ -22,6 +22,8 @@ export { ALLOW, ChildAccess, deny, forbidden, platformDecision } from './access/
 export type { AccessDecision, ChildAccessRule } from './access/decisions.js';
 export { AccessAudit1764200000000, AuditTrail } from './access/audit.js';
 export { guardPersonalData } from './access/guard.js';
+export { CareTeamGrants, byPlatformId } from './access/care-team.js';
+export type { CareTeamKey, CareTeamTrust } from './access/care-team.js';
 export type { PersonalType } from './access/guard.js';
 export { AccessRecord, assertMayReadAccessLog, readAccessLog } from './access/access-log.js';
 export { InputCheck, conflict, inTransaction, requireRole } from './writes.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createTokenVerifier } from '@local-area-graph/trust';
+import { createCareTeamPassSigner, createCareTeamPassVerifier, createTokenVerifier, importCareTeamSigningKey } from '@local-area-graph/trust';
+import type { CareTeamTrust } from './access/care-team.js';
 import { databaseUrlVariable, loadConfigOrExit, logLevelVariable, portVariable } from './config.js';
 import { createLogger } from './logger.js';
 import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
@@ -14,7 +15,25 @@ export function subgraphEnvironment(definition: SubgraphDefinition) {
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     LOG_LEVEL: logLevelVariable,
     ...trustEnvironment,
+    ...(definition.issuesCareTeamPasses ? careTeamSigningEnvironment : careTeamEnvironment),
   });
+}
+
+/**
+ * The register signs care-team passes with its own private key (never the identity
+ * provider's); every other subgraph checks them against the matching public keys.
+ */
+export const careTeamSigningEnvironment = {
+  CARE_TEAM_SIGNING_KEY: z.string().min(1, "the register's private JWK (JSON, with a kid) for signing care-team passes"),
+};
+export const careTeamEnvironment = {
+  CARE_TEAM_JWKS_URL: z.string().url("the URL of the register's care-team public keys (JWKS)"),
+};
+
+async function careTeamTrust(definition: SubgraphDefinition, env: Record<string, string | number>): Promise<CareTeamTrust> {
+  if (!definition.issuesCareTeamPasses) return { verifier: createCareTeamPassVerifier({ jwksUrl: String(env.CARE_TEAM_JWKS_URL) }) };
+  const key = await importCareTeamSigningKey(String(env.CARE_TEAM_SIGNING_KEY));
+  return { signer: createCareTeamPassSigner(key) };
 }
 
 /** Where tokens are verified against in production: the identity provider's issuer, audience and keys. */
@@ -39,6 +58,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     host: String(env.HOST),
     poolSize: Number(env.DATABASE_POOL_SIZE),
     logger,
+    careTeam: await careTeamTrust(definition, env),
     verifier: createTokenVerifier({
       issuer: String(env.AUTH_ISSUER),
       audience: String(env.AUTH_AUDIENCE),

@@ -9,6 +9,7 @@ import { migrate, openSubgraphDatabase, type SubgraphDatabase } from '@local-are
 import { createSubgraphContext, type SubgraphContext } from './context.js';
 import { createErrorFormatter } from './errors.js';
 import type { ChildAccessRule } from './access/decisions.js';
+import type { CareTeamKey, CareTeamTrust } from './access/care-team.js';
 import { auditPlugin } from './access/audit-plugin.js';
 import { createGraphQLHttpServer, type RunningHttpServer } from './http-server.js';
 
@@ -40,6 +41,13 @@ export interface SubgraphDefinition {
    * ADMIN sees personal data.
    */
   childAccess?: ChildAccessRule<SubgraphContext>;
+  /**
+   * How this subgraph names the child a care-team pass is about, when it does not key
+   * children by platform id (health knows them by NHS number only).
+   */
+  careTeamKey?: CareTeamKey;
+  /** The register, which knows the team around the child: it signs care-team passes, the others check them. */
+  issuesCareTeamPasses?: boolean;
 }
 
 export interface StartSubgraphOptions {
@@ -49,6 +57,8 @@ export interface StartSubgraphOptions {
   logger: Logger;
   /** Verifies every request's token: a subgraph never trusts a bare header, even from the gateway. */
   verifier: TokenVerifier;
+  /** The register's keys for care-team passes (see access/care-team.ts). */
+  careTeam?: CareTeamTrust;
   /** Database connections in this replica's pool. */
   poolSize?: number;
 }
@@ -93,7 +103,7 @@ const header = (value: string | string[] | undefined) => (Array.isArray(value) ?
 export async function serveSubgraph(
   definition: SubgraphDefinition,
   database: SubgraphDatabase,
-  options: { port: number; host?: string; logger: Logger; verifier: TokenVerifier },
+  options: { port: number; host?: string; logger: Logger; verifier: TokenVerifier; careTeam?: CareTeamTrust },
 ): Promise<RunningHttpServer> {
   const schema = await definition.buildSchema();
   const apollo = createSubgraphApollo(schema, options.logger);
@@ -103,7 +113,12 @@ export async function serveSubgraph(
     // Runs before any resolver, `_entities` included: no valid token, no answer (401).
     context: async (request, requestId) => {
       const viewer = await options.verifier.verify(header(request.headers.authorization), header(request.headers['x-purpose']));
-      return createSubgraphContext(database.dataSource, options.logger, requestId, viewer, { subgraph: definition.name, childAccess: definition.childAccess });
+      return createSubgraphContext(database.dataSource, options.logger, requestId, viewer, {
+        subgraph: definition.name,
+        childAccess: definition.childAccess,
+        careTeam: options.careTeam,
+        careTeamKey: definition.careTeamKey,
+      });
     },
     readiness: async () => {
       await database.dataSource.query('SELECT 1');

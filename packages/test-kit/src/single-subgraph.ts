@@ -4,7 +4,17 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { startEmbeddedPostgres, type SubgraphDatabase } from '@local-area-graph/database';
 import { createLogger, openAndMigrate, serveSubgraph, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, createTokenVerifier, generateLocalSigningKey, signToken, type PlatformClaims, type Purpose } from '@local-area-graph/trust';
+import {
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  createCareTeamPassSigner,
+  createCareTeamPassVerifier,
+  createTokenVerifier,
+  generateLocalSigningKey,
+  signToken,
+  type PlatformClaims,
+  type Purpose,
+} from '@local-area-graph/trust';
 import { TestClient } from './client.js';
 
 export interface SingleSubgraph {
@@ -33,7 +43,16 @@ export async function startSingleSubgraph(definition: SubgraphDefinition, seed?:
     await seed?.(database.dataSource);
     const key = await generateLocalSigningKey();
     const verifier = createTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: key.jwks } });
-    const server = await serveSubgraph(definition, database, { port: 0, logger, verifier });
+    const careTeamKey = await generateLocalSigningKey();
+    const server = await serveSubgraph(definition, database, {
+      port: 0,
+      logger,
+      verifier,
+      careTeam: {
+        verifier: createCareTeamPassVerifier({ jwks: careTeamKey.jwks }),
+        signer: definition.issuesCareTeamPasses ? createCareTeamPassSigner(careTeamKey) : undefined,
+      },
+    });
     const headersFor = async (claims: PlatformClaims, purpose: Purpose | null) => {
       const token = await signToken(key.privateKey, key.kid, claims, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
       return { authorization: `Bearer ${token}`, ...(purpose ? { 'x-purpose': purpose } : {}) };

@@ -6,3 +6,5 @@ export { createTokenVerifier, platformClaims, signToken } from './tokens.js';
 export type { PlatformClaims, TokenVerifier, TrustSettings } from './tokens.js';
 export { LOCAL_AUDIENCE, LOCAL_ISSUER, generateLocalSigningKey, loadOrCreateLocalSigningKey } from './local-key.js';
 export type { LocalSigningKey } from './local-key.js';
+export { CARE_TEAM_AUDIENCE, CARE_TEAM_ISSUER, createCareTeamPassSigner, createCareTeamPassVerifier, importCareTeamSigningKey } from './care-team-pass.js';
+export type { CareTeamPassSigner, CareTeamPassVerifier, CareTeamRelationship, CareTeamSigningKey } from './care-team-pass.js';

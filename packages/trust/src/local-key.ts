@@ -24,11 +24,11 @@ export async function generateLocalSigningKey(): Promise<LocalSigningKey & { pri
 }
 
 /**
- * The local signing key in `<dir>/signing-key.json`, created on first use. It lives
+ * A local signing key in `<dir>/<fileName>` (`signing-key.json` for tokens), created on first use. It lives
  * in the data folder (git-ignored), readable by its owner only, and is never committed.
  */
-export async function loadOrCreateLocalSigningKey(dir: string): Promise<LocalSigningKey> {
-  const file = path.join(dir, 'signing-key.json');
+export async function loadOrCreateLocalSigningKey(dir: string, fileName = 'signing-key.json'): Promise<LocalSigningKey> {
+  const file = path.join(dir, fileName);
   if (!existsSync(file)) {
     const created = await generateLocalSigningKey();
     await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -7,6 +7,7 @@ import { WaitingListEntry } from './waiting-list/waiting-list-entry.js';
 import { WaitingLists1764700000000 } from './migrations/1764700000000-WaitingLists.js';
 import { buildHealthSchema } from './schema.js';
 import { isHealthEmpty, seedHealth } from './seed.js';
+import { childKeyOf } from './child/child-key.js';
 
 /**
  * The health subgraph, as an NHS trust runs it: waiting lists for community and
@@ -23,6 +24,8 @@ export const health: SubgraphDefinition = {
   seed: (db, demo) => seedHealth(db, demo as DemoArea),
   isEmpty: isHealthEmpty,
   childAccess: healthAccess,
+  // The trust names children by the key it derives from the NHS number, in access and audit alike.
+  careTeamKey: (relationship) => childKeyOf(relationship.nhsNumber),
 };
 
 export { childKeyOf } from './child/child-key.js';

@@ -24,6 +24,8 @@ export const localities: SubgraphDefinition = {
   seed: (db, demo) => seedLocalities(db, demo as DemoArea),
   isEmpty: isLocalitiesEmpty,
   childAccess: childRegisterAccess,
+  // The register knows the team around the child, so it vouches for it to the other services.
+  issuesCareTeamPasses: true,
 };
 
 export { LocalArea, Locality, Child, Professional };

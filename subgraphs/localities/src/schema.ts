@@ -4,16 +4,18 @@ import type { Child } from './child/child.js';
 import { ChildAccessLogLinkResolver, ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
 import { LocalAreaResolver, resolveLocalAreaReference } from './local-area/local-area.resolver.js';
 import { LocalityResolver, resolveLocalityReference } from './locality/locality.resolver.js';
+import { ChildAccessLogCareTeamPassResolver, ChildCareTeamPassResolver } from './care-team/care-team-pass.resolver.js';
 import { ProfessionalResolver, resolveProfessionalReference } from './professional/professional.resolver.js';
 
 export const buildLocalitiesSchema = () =>
-  buildFederatedSchema({ resolvers: [ChildResolver, LocalAreaResolver, LocalityResolver, ProfessionalResolver, ChildAccessLogLinkResolver, ChildAccessLogResolver] }, {
+  buildFederatedSchema({ resolvers: [ChildResolver, LocalAreaResolver, LocalityResolver, ProfessionalResolver, ChildAccessLogLinkResolver, ChildAccessLogResolver, ChildCareTeamPassResolver, ChildAccessLogCareTeamPassResolver] }, {
     Child: { __resolveReference: resolveChildReference },
     LocalArea: { __resolveReference: resolveLocalAreaReference },
     Locality: { __resolveReference: resolveLocalityReference },
     Professional: { __resolveReference: resolveProfessionalReference },
     ChildAccessLog: { __resolveReference: resolveChildAccessLogReference },
   } as ReferenceResolvers, {
-    // The register entry is the child's personal data; the opaque platform id is not.
-    Child: { childOf: (child: Child) => child.id, except: ['id'] },
+    // The register entry is the child's personal data; the opaque platform id is not, nor
+    // the caller's own care-team pass (a statement about them, checked by its own rule).
+    Child: { childOf: (child: Child) => child.id, except: ['id', 'careTeamPass'] },
   });

@@ -29,13 +29,16 @@ export class AccessRecord {
 }
 
 /**
- * Who may read a child's access log. Administrators now; the child's lead
- * professional once the team around the child exists (issue 7). Every subgraph checks
- * again, since a subgraph can be asked directly.
+ * Who may read a child's access log: administrators, and the child's lead
+ * professional, as the register vouches (a care-team pass, or the register's own
+ * team records). Every subgraph checks again, since a subgraph can be asked directly.
+ * `childKey` names the child as this subgraph's audit does.
  */
-export function assertMayReadAccessLog(context: SubgraphContext, field: string): void {
+export function assertMayReadAccessLog(context: SubgraphContext, field: string, childKey: string): void {
   if (context.viewer.purpose === null) throw forbidden(field, 'state why you need personal data in the x-purpose header');
-  if (context.viewer.role !== 'ADMIN') throw forbidden(field, "only the child's lead professional and administrators see who looked");
+  if (context.viewer.role === 'ADMIN') return;
+  if (context.viewer.role !== 'ANALYST' && context.careTeam.relationshipTo(childKey)?.lead) return;
+  throw forbidden(field, "only the child's lead professional and administrators see who looked");
 }
 
 /** This subgraph's reads of one child, newest first. */

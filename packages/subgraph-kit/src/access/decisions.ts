@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Viewer } from '@local-area-graph/trust';
+import type { CareTeamGrants } from './care-team.js';
 
 /** May this viewer see this child's personal data held here, and if not, why not. */
 export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
@@ -32,17 +33,25 @@ export function forbidden(field: string, reason: string): GraphQLError {
 
 /**
  * The access decisions of one request, one batch per tick: a page of 100 children
- * costs one call of the subgraph's rule, not 100.
+ * costs one call of the subgraph's rule, not 100. A professional on a child's team
+ * around the child may see that child whatever their role, once the register has
+ * vouched for it (see care-team.ts); the subgraph's own rule decides the rest.
  */
 export class ChildAccess {
   private readonly loader: DataLoader<string, AccessDecision>;
 
-  constructor(viewer: Viewer, rule: ChildAccessRule<never> | undefined, context: unknown) {
+  constructor(viewer: Viewer, rule: ChildAccessRule<never> | undefined, context: unknown, careTeam: CareTeamGrants) {
     this.loader = new DataLoader(async (childIds) => {
       const fixed = platformDecision(viewer);
       if (fixed) return childIds.map(() => fixed);
-      if (!rule) return childIds.map(() => deny(`the ${viewer.role} role has no access to this service's personal data`));
-      return rule(viewer, childIds, context as never);
+      const decisions: (AccessDecision | undefined)[] = childIds.map((id) => (careTeam.relationshipTo(id) ? ALLOW : undefined));
+      const undecided = childIds.filter((_, index) => decisions[index] === undefined);
+      if (undecided.length === 0) return decisions as AccessDecision[];
+      const ruled = rule
+        ? await rule(viewer, undecided, context as never)
+        : undecided.map(() => deny(`the ${viewer.role} role has no access to this service's personal data, and you are not on this child's team`));
+      let next = 0;
+      return decisions.map((decision) => decision ?? ruled[next++]!);
     });
   }
 

@@ -10,4 +10,11 @@ import { NhsNumberScalar } from '@local-area-graph/identifiers';
 export class ChildAccessLog {
   @Field(() => NhsNumberScalar, { description: "The child's NHS number: how services that know children only by it add their reads." })
   nhsNumber: string;
+  /**
+   * The register's signed word that the caller is the child's lead professional (see packages/trust/src/care-team-pass.ts): fetched by the gateway from
+   * the localities service, hidden from the public API.
+   */
+  @Field(() => String, { nullable: true, description: "The register's signed statement that the caller is the child's lead professional." })
+  @Directive('@external')
+  careTeamPass?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Directive, Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { isValidNhsNumber, LocalDateScalar, todayInEngland } from '@local-area-graph/identifiers';
 import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Child, ChildHealth } from './child.js';
@@ -8,6 +8,7 @@ import { servicesOf } from '../service/nhs-service.resolver.js';
 
 @Resolver(() => Child)
 export class ChildResolver {
+  @Directive('@requires(fields: "careTeamPass")')
   @FieldResolver(() => ChildHealth, {
     nullable: true,
     description: "The child's waits for community and specialist health services, as the NHS trust records them.",

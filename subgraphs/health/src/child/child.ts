@@ -14,6 +14,14 @@ import { NhsNumberScalar } from '@local-area-graph/identifiers';
 export class Child {
   @Field(() => NhsNumberScalar, { description: "The child's NHS number: the identifier health services know the child by." })
   nhsNumber: string;
+  /**
+   * The register's signed word that the caller is on this child's team around the
+   * child (see packages/trust/src/care-team-pass.ts): fetched by the gateway from
+   * the localities service, hidden from the public API.
+   */
+  @Field(() => String, { nullable: true, description: "The register's signed statement that the caller is on this child's team around the child." })
+  @Directive('@external')
+  careTeamPass?: string | null;
 }
 
 /** Holds only the NHS number; each field is loaded in batches across every child in the request. */

@@ -3,6 +3,7 @@ import { AccessRecord, assertMayReadAccessLog, notFound, readAccessLog, type Sub
 import { NhsNumberScalar } from '@local-area-graph/identifiers';
 import { Child } from '../child/child.js';
 import { ChildAccessLog } from './child-access-log.js';
+import { vouchFor } from '../care-team/care-team-pass.resolver.js';
 
 @Resolver(() => Child)
 export class ChildAccessLogLinkResolver {
@@ -10,8 +11,9 @@ export class ChildAccessLogLinkResolver {
     nullable: true,
     description: "Who has looked at this child's personal data, in every service. Only for the child's lead professional and administrators.",
   })
-  accessLog(@Root() child: Child, @Ctx() ctx: SubgraphContext): ChildAccessLog {
-    assertMayReadAccessLog(ctx, 'Child.accessLog');
+  async accessLog(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildAccessLog> {
+    await vouchFor(ctx, child.id);
+    assertMayReadAccessLog(ctx, 'Child.accessLog', child.id);
     return { childId: child.id };
   }
 }
@@ -21,15 +23,17 @@ export class ChildAccessLogResolver {
   @FieldResolver(() => NhsNumberScalar, { description: "The child's NHS number: how services that know children only by it add their reads." })
   async nhsNumber(@Root() log: ChildAccessLog, @Ctx() ctx: SubgraphContext): Promise<string> {
     // Not a way round the register's own guard: only those who may read the log get it.
-    assertMayReadAccessLog(ctx, 'ChildAccessLog.nhsNumber');
+    await vouchFor(ctx, log.childId);
+    assertMayReadAccessLog(ctx, 'ChildAccessLog.nhsNumber', log.childId);
     const child = await ctx.loaders.one(Child, 'id').load(log.childId);
     if (!child) throw notFound('child', log.childId, 'childId');
     return child.nhsNumber;
   }
 
   @FieldResolver(() => [AccessRecord], { nullable: true, description: "Looks at the child's register entry (names, identifiers, date of birth)." })
-  localities(@Root() log: ChildAccessLog, @Ctx() ctx: SubgraphContext): Promise<AccessRecord[]> {
-    assertMayReadAccessLog(ctx, 'ChildAccessLog.localities');
+  async localities(@Root() log: ChildAccessLog, @Ctx() ctx: SubgraphContext): Promise<AccessRecord[]> {
+    await vouchFor(ctx, log.childId);
+    assertMayReadAccessLog(ctx, 'ChildAccessLog.localities', log.childId);
     return readAccessLog(ctx, log.childId);
   }
 }

@@ -1,12 +1,13 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { AccessRecord, assertMayReadAccessLog, readAccessLog, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { ChildAccessLog } from './child-access-log.js';
 
 @Resolver(() => ChildAccessLog)
 export class ChildAccessLogResolver {
+  @Directive('@requires(fields: "careTeamPass")')
   @FieldResolver(() => [AccessRecord], { nullable: true, description: "Looks at the child's education records (school, attendance, suspensions, SEN)." })
   schools(@Root() log: ChildAccessLog, @Ctx() ctx: SubgraphContext): Promise<AccessRecord[]> {
-    assertMayReadAccessLog(ctx, 'ChildAccessLog.schools');
+    assertMayReadAccessLog(ctx, 'ChildAccessLog.schools', log.childId);
     return readAccessLog(ctx, log.childId);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Directive, Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { assertUuid, badUserInput, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Child, ChildEducation } from './child.js';
 import { School } from '../school/school.js';
@@ -11,6 +11,7 @@ import { academicYearOf, isAcademicYear, isCurrent, todayInEngland } from '../ca
 
 @Resolver(() => Child)
 export class ChildResolver {
+  @Directive('@requires(fields: "careTeamPass")')
   @FieldResolver(() => ChildEducation, {
     nullable: true,
     description: "The child's education: school, attendance, suspensions and SEN provision, as their schools record them.",

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { assertUuid, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Child, ChildSend } from './child.js';
 import { EhcNeedsAssessmentRequest } from '../ehc-request/ehc-request.js';
@@ -7,6 +7,7 @@ import { isCurrent, todayInEngland } from '../calendar.js';
 
 @Resolver(() => Child)
 export class ChildResolver {
+  @Directive('@requires(fields: "careTeamPass")')
   @FieldResolver(() => ChildSend, {
     nullable: true,
     description: "The child's SEND records: EHC needs assessment requests and EHC plans (the SEND team's), SEND support plans (their school's) and their needs radar.",

@@ -12,6 +12,14 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class Child {
   @Field(() => ID, { description: "The child's platform id, shared by every service on this platform." })
   id: string;
+  /**
+   * The register's signed word that the caller is on this child's team around the
+   * child (see packages/trust/src/care-team-pass.ts): fetched by the gateway from
+   * the localities service, hidden from the public API.
+   */
+  @Field(() => String, { nullable: true, description: "The register's signed statement that the caller is on this child's team around the child." })
+  @Directive('@external')
+  careTeamPass?: string | null;
 }
 
 /** Holds only the child's id; each field is loaded in batches across every child in the request. */

@@ -1,0 +1,103 @@
+import { SignJWT, createLocalJWKSet, createRemoteJWKSet, importJWK, jwtVerify, type CryptoKey, type JSONWebKeySet, type JWK, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import { z } from 'zod';
+
+/**
+ * A care-team pass: the child register's signed statement that one person is, right
+ * now, on one child's team around the child (and whether they are its lead
+ * professional).
+ *
+ * Why it exists: only the localities service knows the team around the child, yet
+ * schools, SEND and health must decide for themselves (they can be asked directly)
+ * whether a team member may see their part of the child's record. They cannot read
+ * the register's database, and they must not trust a bare "yes" in a representation
+ * that any caller could forge. So the register signs the relationship with a key only
+ * it holds; the gateway carries the pass to the other services through `@requires`,
+ * and each checks the signature, the person and the expiry before it counts.
+ *
+ * A pass names its holder (`sub`), so it is worthless to anyone else: the other
+ * services accept it only with a valid token for the same person.
+ */
+export const CARE_TEAM_ISSUER = 'urn:local-area-graph:localities:care-team';
+export const CARE_TEAM_AUDIENCE = 'urn:local-area-graph:subgraphs';
+const PASS_TYPE = 'care-team-pass+jwt';
+const ALGORITHMS = ['ES256', 'EdDSA'];
+
+/** What a pass says: this person is on this child's team, and perhaps its lead professional. */
+export interface CareTeamRelationship {
+  childId: string;
+  nhsNumber: string;
+  lead: boolean;
+}
+
+const passClaims = z.object({
+  sub: z.string().min(1),
+  child: z.string().uuid(),
+  nhs: z.string().regex(/^\d{10}$/),
+  lead: z.boolean(),
+});
+
+export interface CareTeamPassSigner {
+  sign(subject: string, relationship: CareTeamRelationship): Promise<string>;
+}
+
+export interface CareTeamPassVerifier {
+  /** The relationship the pass states for `subject`, or null if it is not a valid, current pass for them. */
+  verify(pass: string, subject: string): Promise<CareTeamRelationship | null>;
+}
+
+/** The register's signing key: an ES256 or Ed25519 private key and its key id. */
+export interface CareTeamSigningKey {
+  kid: string;
+  privateKey: CryptoKey | KeyObject;
+  alg?: 'ES256' | 'EdDSA';
+}
+
+/** A signing key from a private JWK in JSON (the CARE_TEAM_SIGNING_KEY variable); it must carry a `kid`. */
+export async function importCareTeamSigningKey(json: string): Promise<CareTeamSigningKey> {
+  const jwk = JSON.parse(json) as JWK;
+  if (!jwk.kid || !jwk.d) throw new Error('the care-team signing key must be a private JWK with a kid');
+  const alg = jwk.kty === 'OKP' ? 'EdDSA' : 'ES256';
+  return { kid: jwk.kid, alg, privateKey: (await importJWK(jwk, alg)) as CryptoKey | KeyObject };
+}
+
+export function createCareTeamPassSigner(signingKey: CareTeamSigningKey, ttlSeconds = 120): CareTeamPassSigner {
+  const { kid, privateKey: key } = signingKey;
+  const alg = signingKey.alg ?? 'ES256';
+  return {
+    sign: (subject, relationship) =>
+      // Short-lived: a pass is made for one request, and a team changes.
+      new SignJWT({ child: relationship.childId, nhs: relationship.nhsNumber, lead: relationship.lead })
+        .setProtectedHeader({ alg, kid, typ: PASS_TYPE })
+        .setSubject(subject)
+        .setIssuer(CARE_TEAM_ISSUER)
+        .setAudience(CARE_TEAM_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
+        .sign(key),
+  };
+}
+
+/** Checks passes against the register's public keys: a key set in hand or a JWKS URL. */
+export function createCareTeamPassVerifier(keys: { jwks: JSONWebKeySet } | { jwksUrl: string }): CareTeamPassVerifier {
+  const getKey: JWTVerifyGetKey = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(new URL(keys.jwksUrl));
+  return {
+    async verify(pass, subject) {
+      try {
+        const { payload } = await jwtVerify(pass, getKey, {
+          issuer: CARE_TEAM_ISSUER,
+          audience: CARE_TEAM_AUDIENCE,
+          algorithms: ALGORITHMS,
+          typ: PASS_TYPE,
+          requiredClaims: ['exp', 'sub'],
+          clockTolerance: 5,
+        });
+        const claims = passClaims.safeParse(payload);
+        if (!claims.success || claims.data.sub !== subject) return null;
+        return { childId: claims.data.child, nhsNumber: claims.data.nhs, lead: claims.data.lead };
+      } catch {
+        // Forged, expired or for another audience: it simply grants nothing.
+        return null;
+      }
+    },
+  };
+}
