@@ -5,9 +5,27 @@ import { ChildAccessLogLinkResolver, ChildAccessLogResolver, resolveChildAccessL
 import { LocalAreaResolver, resolveLocalAreaReference } from './local-area/local-area.resolver.js';
 import { LocalityResolver, resolveLocalityReference } from './locality/locality.resolver.js';
 import { ProfessionalResolver, resolveProfessionalReference } from './professional/professional.resolver.js';
+import { CaseloadEntryResolver, CaseloadResolver, ChildTeamResolver, LeadProfessionalAppointmentResolver, TeamMemberResolver, type CaseloadEntry } from './team/team.resolver.js';
+import { TeamMutations } from './team/team.mutations.js';
+import type { TeamMember } from './team/team-member.js';
+import type { LeadProfessionalAppointment } from './team/lead-professional-appointment.js';
 
 export const buildLocalitiesSchema = () =>
-  buildFederatedSchema({ resolvers: [ChildResolver, LocalAreaResolver, LocalityResolver, ProfessionalResolver, ChildAccessLogLinkResolver, ChildAccessLogResolver] }, {
+  buildFederatedSchema({ resolvers: [
+      ChildResolver,
+      LocalAreaResolver,
+      LocalityResolver,
+      ProfessionalResolver,
+      ChildAccessLogLinkResolver,
+      ChildAccessLogResolver,
+      ChildTeamResolver,
+      TeamMemberResolver,
+      LeadProfessionalAppointmentResolver,
+      CaseloadResolver,
+      CaseloadEntryResolver,
+      TeamMutations,
+    ],
+  }, {
     Child: { __resolveReference: resolveChildReference },
     LocalArea: { __resolveReference: resolveLocalAreaReference },
     Locality: { __resolveReference: resolveLocalityReference },
@@ -16,4 +34,8 @@ export const buildLocalitiesSchema = () =>
   } as ReferenceResolvers, {
     // The register entry is the child's personal data; the opaque platform id is not.
     Child: { childOf: (child: Child) => child.id, except: ['id'] },
+    // The team around the child says which services work with them: personal data too.
+    TeamMember: { childOf: (member: TeamMember) => member.childId, except: ['id'] },
+    LeadProfessionalAppointment: { childOf: (appointment: LeadProfessionalAppointment) => appointment.childId, except: ['id'] },
+    CaseloadEntry: { childOf: (entry: CaseloadEntry) => entry.childId },
   });
