@@ -7,6 +7,9 @@ import { Child } from './child/child.js';
 import { Professional } from './professional/professional.js';
 import { ChildRegister1764000000000 } from './migrations/1764000000000-ChildRegister.js';
 import { RegisterSchool1764300000000 } from './migrations/1764300000000-RegisterSchool.js';
+import { TeamAroundTheChild1764800000000 } from './migrations/1764800000000-TeamAroundTheChild.js';
+import { TeamMember } from './team/team-member.js';
+import { LeadProfessionalAppointment } from './team/lead-professional-appointment.js';
 import { childRegisterAccess } from './child/child.access.js';
 import { buildLocalitiesSchema } from './schema.js';
 import { isLocalitiesEmpty, seedLocalities } from './seed.js';
@@ -18,8 +21,8 @@ import { isLocalitiesEmpty, seedLocalities } from './seed.js';
 export const localities: SubgraphDefinition = {
   name: 'localities',
   defaultPort: 4001,
-  entities: [LocalArea, Locality, Child, Professional],
-  migrations: [ChildRegister1764000000000, AccessAudit1764200000000, RegisterSchool1764300000000],
+  entities: [LocalArea, Locality, Child, Professional, TeamMember, LeadProfessionalAppointment],
+  migrations: [ChildRegister1764000000000, AccessAudit1764200000000, RegisterSchool1764300000000, TeamAroundTheChild1764800000000],
   buildSchema: buildLocalitiesSchema,
   seed: (db, demo) => seedLocalities(db, demo as DemoArea),
   isEmpty: isLocalitiesEmpty,
@@ -28,4 +31,4 @@ export const localities: SubgraphDefinition = {
   issuesCareTeamPasses: true,
 };
 
-export { LocalArea, Locality, Child, Professional };
+export { LocalArea, Locality, Child, Professional, TeamMember, LeadProfessionalAppointment };

@@ -6,16 +6,45 @@ import { LocalAreaResolver, resolveLocalAreaReference } from './local-area/local
 import { LocalityResolver, resolveLocalityReference } from './locality/locality.resolver.js';
 import { ChildAccessLogCareTeamPassResolver, ChildCareTeamPassResolver } from './care-team/care-team-pass.resolver.js';
 import { ProfessionalResolver, resolveProfessionalReference } from './professional/professional.resolver.js';
+import { CaseloadEntryResolver, CaseloadResolver, ChildTeamResolver, LeadProfessionalAppointmentResolver, TeamMemberResolver, type CaseloadEntry } from './team/team.resolver.js';
+import { TeamMutations } from './team/team.mutations.js';
+import type { TeamMember } from './team/team-member.js';
+import type { LeadProfessionalAppointment } from './team/lead-professional-appointment.js';
 
 export const buildLocalitiesSchema = () =>
-  buildFederatedSchema({ resolvers: [ChildResolver, LocalAreaResolver, LocalityResolver, ProfessionalResolver, ChildAccessLogLinkResolver, ChildAccessLogResolver, ChildCareTeamPassResolver, ChildAccessLogCareTeamPassResolver] }, {
-    Child: { __resolveReference: resolveChildReference },
-    LocalArea: { __resolveReference: resolveLocalAreaReference },
-    Locality: { __resolveReference: resolveLocalityReference },
-    Professional: { __resolveReference: resolveProfessionalReference },
-    ChildAccessLog: { __resolveReference: resolveChildAccessLogReference },
-  } as ReferenceResolvers, {
-    // The register entry is the child's personal data; the opaque platform id is not, nor
-    // the caller's own care-team pass (a statement about them, checked by its own rule).
-    Child: { childOf: (child: Child) => child.id, except: ['id', 'careTeamPass'] },
-  });
+  buildFederatedSchema(
+    {
+      resolvers: [
+        ChildResolver,
+        LocalAreaResolver,
+        LocalityResolver,
+        ProfessionalResolver,
+        ChildAccessLogLinkResolver,
+        ChildAccessLogResolver,
+        ChildTeamResolver,
+        TeamMemberResolver,
+        LeadProfessionalAppointmentResolver,
+        CaseloadResolver,
+        CaseloadEntryResolver,
+        TeamMutations,
+        ChildCareTeamPassResolver,
+        ChildAccessLogCareTeamPassResolver,
+      ],
+    },
+    {
+      Child: { __resolveReference: resolveChildReference },
+      LocalArea: { __resolveReference: resolveLocalAreaReference },
+      Locality: { __resolveReference: resolveLocalityReference },
+      Professional: { __resolveReference: resolveProfessionalReference },
+      ChildAccessLog: { __resolveReference: resolveChildAccessLogReference },
+    } as ReferenceResolvers,
+    {
+      // The register entry is the child's personal data; the opaque platform id is not, nor
+      // the caller's own care-team pass (a statement about them, checked by its own rule).
+      Child: { childOf: (child: Child) => child.id, except: ['id', 'careTeamPass'] },
+      // The team around the child says which services work with them: personal data too.
+      TeamMember: { childOf: (member: TeamMember) => member.childId, except: ['id'] },
+      LeadProfessionalAppointment: { childOf: (appointment: LeadProfessionalAppointment) => appointment.childId, except: ['id'] },
+      CaseloadEntry: { childOf: (entry: CaseloadEntry) => entry.childId },
+    },
+  );

@@ -21,7 +21,8 @@ export async function seedLocalities(db: DataSource, demo: DemoArea): Promise<vo
     await insertInChunks(
       manager,
       Professional,
-      demo.professionals.map((professional) => ({ ...professional, agency: professional.agency as Agency })),
+      // The demo's identity provider signs professionals in by their work email.
+      demo.professionals.map((professional) => ({ ...professional, agency: professional.agency as Agency, subject: professional.email })),
     );
   });
 }

@@ -55,4 +55,11 @@ export class Professional {
   @Index()
   @Column('text', { nullable: true })
   localityId: string | null;
+
+  /**
+   * The identity provider's subject (the token's `sub`) they sign in with: how a
+   * request is matched to their place on children's teams. Not published.
+   */
+  @Column('text', { nullable: true, unique: true })
+  subject: string | null;
 }
