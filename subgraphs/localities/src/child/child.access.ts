@@ -1,8 +1,7 @@
 import { ALLOW, deny, type AccessDecision, type SubgraphContext } from '@local-area-graph/subgraph-kit';
-import { todayInEngland } from '@local-area-graph/identifiers';
 import type { Viewer } from '@local-area-graph/trust';
 import { Child } from './child.js';
-import { findCareTeamRelationships } from '../team/care-team.relationships.js';
+import { careTeamOf } from '../care-team/care-team-pass.resolver.js';
 
 /**
  * Who may see a child's register entry, beyond ADMIN (the kit settles ADMIN, ANALYST
@@ -22,9 +21,14 @@ export async function childRegisterAccess(viewer: Viewer, childIds: readonly str
   const byRole = await decideByRole(viewer, childIds, ctx);
   const undecided = childIds.filter((_, i) => !byRole[i]!.allowed);
   if (undecided.length === 0) return byRole;
-  // One statement for the whole batch, only for the children the role alone does not open.
-  const team = await findCareTeamRelationships(ctx.db, viewer.subject, undecided, todayInEngland());
-  return byRole.map((decision, i) => (decision.allowed || team.has(childIds[i]!.toLowerCase()) ? ALLOW : decision));
+  // One statement for the whole batch, only for the children the role alone does not open;
+  // shared with the care-team passes the register hands out in the same request.
+  const team = new Map(undecided.map((id, i) => [id, i]));
+  const related = await careTeamOf(ctx).loadMany(undecided);
+  return byRole.map((decision, i) => {
+    const found = team.has(childIds[i]!) ? related[team.get(childIds[i]!)!] : null;
+    return decision.allowed || (found && !(found instanceof Error)) ? ALLOW : decision;
+  });
 }
 
 async function decideByRole(viewer: Viewer, childIds: readonly string[], ctx: SubgraphContext): Promise<AccessDecision[]> {
