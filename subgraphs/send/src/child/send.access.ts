@@ -10,9 +10,9 @@ import { todayInEngland } from '../calendar.js';
  *   named in a plan must deliver it and is consulted at every review.
  *   And children whose open SEN support plan is at their school: the SENCO writes
  *   and reviews those plans.
- * - LOCALITY_LEAD: not yet. An EHC plan is shared with the family, the SEND team and
- *   the named school; a locality team sees it once the family agrees, which arrives
- *   with the team around the child.
+ * - LOCALITY_LEAD: not by role. An EHC plan is shared with the family, the SEND team
+ *   and the named school; a locality worker sees it once they are on the child's team
+ *   around the child (the kit admits the register's care-team pass before this rule).
  * - CLINICIAN and PARTNER: not SEND casework.
  * One query for every child of the request.
  */
