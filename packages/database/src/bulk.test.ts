@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { startEmbeddedPostgres, type RunningPostgres } from './embedded.js';
+import { migrate, openSubgraphDatabase, type SubgraphDatabase } from './data-source.js';
+import { bulkInsert, copyValue } from './bulk.js';
+
+@Entity('probe_row')
+class ProbeRow {
+  @PrimaryColumn('int') id: number;
+  @Column('text', { nullable: true }) note: string | null;
+  @Column('text', { array: true }) codes: string[];
+  @Column('date') seenOn: string;
+  @Column('timestamptz', { nullable: true }) seenAt: Date | null;
+  @Column('boolean') flagged: boolean;
+  @Column('jsonb', { nullable: true }) extra: object | null;
+  @Column('int', { default: 7 }) version: number;
+}
+
+class ProbeTable1700000000000 implements MigrationInterface {
+  name = 'ProbeTable1700000000000';
+  async up(db: QueryRunner) {
+    await db.query(`CREATE TABLE probe_row (id int PRIMARY KEY, note text, codes text[] NOT NULL, seen_on date NOT NULL,
+      seen_at timestamptz, flagged boolean NOT NULL, extra jsonb, version int NOT NULL DEFAULT 7)`);
+  }
+  async down(db: QueryRunner) {
+    await db.query('DROP TABLE probe_row');
+  }
+}
+
+let root: string;
+let postgres: RunningPostgres;
+let database: SubgraphDatabase;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'lag-bulk-'));
+  postgres = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), persistent: false });
+  await postgres.ensureDatabase('bulk');
+  database = await openSubgraphDatabase({ url: postgres.urlFor('bulk'), entities: [ProbeRow], migrations: [ProbeTable1700000000000] });
+  await migrate(database.dataSource);
+}, 60_000);
+afterAll(async () => {
+  await database?.dataSource.destroy();
+  await postgres?.stop();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('bulkInsert (COPY FROM STDIN)', () => {
+  it('round-trips awkward text, arrays, dates, booleans, JSON and NULLs, and leaves omitted columns to their default', async () => {
+    const awkward = 'tab\there, new\nline, back\\slash, "quotes", {braces}, comma, \r and \\N';
+    await database.dataSource.transaction((manager) =>
+      bulkInsert(manager, ProbeRow, [
+        { id: 1, note: awkward, codes: ['PD', 'a "b"', 'c,d', 'e\\f', '{g}'], seenOn: '2026-01-31', seenAt: new Date('2026-02-01T09:30:00Z'), flagged: true, extra: { k: 'v\tw' } },
+        { id: 2, note: null, codes: [], seenOn: '2024-02-29', seenAt: null, flagged: false, extra: null },
+      ]),
+    );
+    const rows = await database.dataSource.query('SELECT id, note, codes, seen_on::text AS seen_on, seen_at, flagged, extra, version FROM probe_row ORDER BY id');
+    expect(rows).toEqual([
+      { id: 1, note: awkward, codes: ['PD', 'a "b"', 'c,d', 'e\\f', '{g}'], seen_on: '2026-01-31', seen_at: new Date('2026-02-01T09:30:00Z'), flagged: true, extra: { k: 'v\tw' }, version: 7 },
+      { id: 2, note: null, codes: [], seen_on: '2024-02-29', seen_at: null, flagged: false, extra: null, version: 7 },
+    ]);
+  });
+
+  it('is part of the transaction: a failure leaves nothing behind', async () => {
+    await expect(
+      database.dataSource.transaction(async (manager) => {
+        await bulkInsert(manager, ProbeRow, [{ id: 10, codes: [], seenOn: '2026-01-01', flagged: false }]);
+        await bulkInsert(manager, ProbeRow, [{ id: 10, codes: [], seenOn: '2026-01-01', flagged: false }]); // duplicate key
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    const [{ count }] = await database.dataSource.query('SELECT count(*)::int AS count FROM probe_row WHERE id = 10');
+    expect(count).toBe(0);
+  });
+
+  it('loads a hundred thousand rows in one statement', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => ({ id: 1000 + i, codes: ['X'], seenOn: '2025-09-01', flagged: i % 2 === 0 }));
+    const before = database.statements.count;
+    await database.dataSource.transaction((manager) => bulkInsert(manager, ProbeRow, rows));
+    expect(database.statements.count - before).toBeLessThanOrEqual(3); // BEGIN, COPY, COMMIT
+    const [{ count }] = await database.dataSource.query('SELECT count(*)::int AS count FROM probe_row WHERE id >= 1000');
+    expect(count).toBe(100_000);
+  });
+
+  it('formats values as COPY text expects', () => {
+    expect(copyValue(null)).toBe('\\N');
+    expect(copyValue(true)).toBe('t');
+    expect(copyValue(['a', null])).toBe('{"a",NULL}');
+    expect(copyValue('a\tb')).toBe('a\\tb');
+  });
+});
