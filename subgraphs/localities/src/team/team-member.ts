@@ -36,4 +36,8 @@ export class TeamMember {
   /** The sign-in subject of whoever added them (kept for the record; the audit has the rest). */
   @Column('text')
   addedBy: string;
+
+  /** When the place was recorded: among places starting the same day, the earlier recorded comes first. */
+  @Column({ type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
 }
