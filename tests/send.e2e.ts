@@ -26,6 +26,7 @@ const PICTURE = `query ($id: ID!) {
     send {
       currentPlan { startDate primaryNeed placement { urn name } nextReviewDue }
       requests { id receivedDate status dueDates { finalPlan } issuedWithin20Weeks }
+      case(asOf: "2026-11-20") { stage stageSince currentPlan { id } openRequest { id } nextKeyDate { kind date overdue } caseworker { id givenName familyName role } }
     }
   }
 }`;
@@ -44,6 +45,22 @@ describe('SEND casework through the gateway', () => {
     expect(picture.education.senStatus).toEqual({ provision: 'EHC_PLAN', primaryNeed: census.primaryNeed });
     // The placement's name comes from the schools service; the plan only holds the URN.
     expect(picture.send.currentPlan).toMatchObject({ startDate: plan.startDate, primaryNeed: plan.primaryNeed, placement: { urn: school.urn, name: school.name } });
+
+    // The case: at the plan stage since it started, its next review 12 months after the last, and the
+    // caseworker who held the request behind it, named by the register's professionals.
+    const reviews = area.annualReviews.filter((r) => r.planId === plan.id).map((r) => r.meetingDate).sort();
+    const lastReview = reviews.at(-1) ?? plan.startDate;
+    const request = area.ehcRequests.find((r) => r.id === plan.requestId)!;
+    const caseworker = area.professionals.find((p) => p.id === request.caseworkerId)!;
+    expect(caseworker.role).toBe('SEND caseworker');
+    expect(picture.send.case).toEqual({
+      stage: 'EHC_PLAN',
+      stageSince: plan.startDate,
+      currentPlan: { id: plan.id },
+      openRequest: null,
+      nextKeyDate: { kind: 'ANNUAL_REVIEW', date: `${Number(lastReview.slice(0, 4)) + 1}${lastReview.slice(4)}`, overdue: `${Number(lastReview.slice(0, 4)) + 1}${lastReview.slice(4)}` < '2026-11-20' },
+      caseworker: { id: caseworker.id, givenName: caseworker.givenName, familyName: caseworker.familyName, role: 'SEND caseworker' },
+    });
 
     const requests = area.ehcRequests!.filter((r) => r.childId === child.id).sort((a, b) => (a.receivedDate < b.receivedDate ? 1 : -1));
     expect(picture.send.requests.map((r: any) => r.id)).toEqual(requests.map((r) => r.id));
@@ -91,6 +108,32 @@ describe('SEND casework through the gateway', () => {
   });
 });
 
+describe("a school's SEND figures through the gateway", () => {
+  it("groups the plans naming a school, its readiness and its children's needs profile under School.send, for an analyst", async () => {
+    const analyst = await kit.as({ sub: 'analyst', role: 'ANALYST' }, null);
+    const urn = plan.placementUrn!;
+    const data = await analyst.data<{ school: any }>(
+      `query ($urn: Urn!) { school(urn: $urn) { name send {
+        ehcPlansNamingIt { value suppressed }
+        settingReadiness { domain rating assessedDate }
+        needsRadarProfile { domain childrenAssessed { value suppressed } }
+        needsRadarProfileByYearGroup { yearGroup }
+      } } }`,
+      { urn },
+    );
+    const naming = area.ehcPlans.filter((p) => p.placementUrn === urn && p.ceaseDate === null).length;
+    expect(data.school.name).toBe(area.schools.find((s) => s.urn === urn)!.name);
+    expect(data.school.send.ehcPlansNamingIt).toEqual(naming > 5 ? { value: naming, suppressed: false } : { value: null, suppressed: true });
+    const latest = new Map<string, { rating: number; assessedDate: string }>();
+    for (const row of area.settingReadiness.filter((r) => r.schoolUrn === urn)) {
+      if ((latest.get(row.domain)?.assessedDate ?? '') < row.assessedDate) latest.set(row.domain, row);
+    }
+    expect(data.school.send.settingReadiness).toHaveLength(latest.size);
+    for (const row of data.school.send.settingReadiness) expect(row).toEqual({ domain: row.domain, rating: latest.get(row.domain)!.rating, assessedDate: latest.get(row.domain)!.assessedDate });
+    expect(data.school.send.needsRadarProfile).toHaveLength(5);
+  });
+});
+
 describe('SEN support plans and the needs radar through the gateway', () => {
   const SUPPORT_PICTURE = `query ($id: ID!) {
     child(id: $id) {
@@ -100,6 +143,7 @@ describe('SEN support plans and the needs radar through the gateway', () => {
         currentPlan { id }
         currentSupportPlan { id school { urn name } startedDate parentsToldDate nextReviewDue outcomes { description } provision { what howOften } cycles { id planDate } }
         radar { assessedDate school { urn } axes { domain need { rating } settingReadiness { rating asOf } homeReadiness { rating } gap } }
+        case(asOf: "2026-11-20") { stage stageSince currentSupportPlan { id } nextKeyDate { kind date } }
       }
     }
   }`;
@@ -134,6 +178,14 @@ describe('SEN support plans and the needs radar through the gateway', () => {
       provision: area.supportPlanProvision.filter((p) => p.planId === plan.id).sort((a, b) => a.sortOrder - b.sortOrder).map((p) => ({ what: p.what, howOften: p.howOften })),
       cycles: cycles.map((c) => ({ id: c.id, planDate: c.planDate })),
     });
+
+    // On SEN support since the plan started, unless a request for an assessment is open now.
+    const open = area.ehcRequests.find((r) => r.childId === child.id && (r.decision === 'A' || (r.decision === 'Y' && r.planDecision === null)));
+    expect(picture.send.case).toMatchObject(
+      open
+        ? { stage: 'EHC_NEEDS_ASSESSMENT', stageSince: open.receivedDate, currentSupportPlan: { id: plan.id } }
+        : { stage: 'SEN_SUPPORT', stageSince: plan.startedDate, currentSupportPlan: { id: plan.id }, nextKeyDate: { kind: 'SUPPORT_PLAN_REVIEW', date: cycles[0]!.nextReviewDue } },
+    );
 
     const assessment = latestRadar.get(child.id)!;
     expect(picture.send.radar).toMatchObject({ assessedDate: assessment.assessedDate, school: { urn: school.urn } });
@@ -176,6 +228,43 @@ describe('SEND writes through the gateway', () => {
     const picture = await caseworker.data(`query ($id: ID!) { child(id: $id) { givenName send { requests { status rag(asOf: "2026-11-20") healthAdvice { dueDate late } } } } }`, { id: child.id });
     expect(picture.child.givenName).toBe(child.givenName);
     expect(picture.child.send.requests).toEqual([{ status: 'DRAFT_OR_NOTICE_DUE', rag: 'GREEN', healthAdvice: { dueDate: null, late: false } }]);
+  });
+
+  it("a caseworker corrects a request's advice dates, and the child's case shows the advice now due", async () => {
+    const known = new Set(area.ehcRequests.map((r) => r.childId));
+    const child = area.children.filter((c) => !known.has(c.id))[1]!;
+    const caseworker = await kit.as({ sub: 'k.okafor', role: 'CASEWORKER' }, 'statutory-assessment');
+    const logged = await caseworker.data(
+      `mutation ($input: RecordEhcRequestInput!, $area: LaCode!) { recordEhcRequest(input: $input, localAreaCode: $area) { id } }`,
+      { input: { childId: child.id, receivedDate: '2026-09-04', requestedBy: 'PARENT', localityId: child.localityId }, area: area.localArea.code },
+    );
+    const id = logged.recordEhcRequest.id;
+    await caseworker.data(`mutation ($input: RecordAssessmentDecisionInput!) { recordAssessmentDecision(input: $input) { version } }`, {
+      input: { requestId: id, expectedVersion: 1, decision: 'ASSESS', date: '2026-10-09' },
+    });
+    const corrected = await caseworker.data(`mutation ($input: CorrectEhcRequestInput!) { correctEhcRequest(input: $input) { version healthAdvice(asOf: "2026-11-20") { dueDate late } } }`, {
+      input: { requestId: id, expectedVersion: 2, healthAdviceRequestedDate: '2026-10-12' },
+    });
+    expect(corrected.correctEhcRequest).toEqual({ version: 3, healthAdvice: { dueDate: '2026-11-23', late: false } });
+    const picture = await caseworker.data(`query ($id: ID!) { child(id: $id) { send { case(asOf: "2026-11-20") { stage openRequestWeek openRequestStatus nextKeyDate { kind date } } } } }`, { id: child.id });
+    expect(picture.child.send.case).toEqual({ stage: 'EHC_NEEDS_ASSESSMENT', openRequestWeek: 11, openRequestStatus: 'ASSESSING', nextKeyDate: { kind: 'HEALTH_ADVICE', date: '2026-11-23' } });
+  });
+
+  it("a SENCO closes their school's support plan; another school's SENCO may not", async () => {
+    const onRoll = new Map(area.enrolments.filter((e) => e.endDate === null).map((e) => [e.childId, e.schoolUrn]));
+    const open = area.supportPlans.filter((p) => p.closedDate === null && onRoll.get(p.childId) === p.schoolUrn);
+    const target = open[open.length - 1]!;
+    const query = `query ($id: ID!) { child(id: $id) { send { currentSupportPlan { id version } } } }`;
+    const senco = await kit.as({ sub: 'senco.closing', role: 'SENCO', schools: [target.schoolUrn] });
+    const read = await senco.data<{ child: any }>(query, { id: target.childId });
+    const close = `mutation ($input: CloseSupportPlanInput!) { closeSupportPlan(input: $input) { isOpen closeReason closedDate } }`;
+    const input = { planId: target.id, expectedVersion: read.child.send.currentSupportPlan.version, closedDate: '2026-11-20', reason: 'NEEDS_MET' };
+    const other = await kit.as({ sub: 'senco.other', role: 'SENCO', schools: [area.schools.find((s) => s.urn !== target.schoolUrn)!.urn] });
+    expect((await other.query(close, { input })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', serviceName: 'send' });
+    const closed = await senco.data<{ closeSupportPlan: any }>(close, { input });
+    expect(closed.closeSupportPlan).toEqual({ isOpen: false, closeReason: 'NEEDS_MET', closedDate: '2026-11-20' });
+    const admin = await kit.gateway.data<{ child: any }>(query, { id: target.childId });
+    expect(admin.child.send.currentSupportPlan).toBeNull();
   });
 
   it('a SENCO may not log a statutory request, and a bad input names its fields', async () => {

@@ -98,7 +98,8 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
         upnSerials: new Map(),
         random: childrenRoot,
       };
-      const sendContext = { asOf, localAreaCode: localArea.code };
+      const caseworkers = professionals.filter((p) => p.agency === 'SEND_SERVICE' && p.role === 'SEND caseworker');
+      const sendContext = { asOf, localAreaCode: localArea.code, caseworkers };
       for (let i = 0; i < resolved.children; i++) {
         const records = generateChild(ctx, i);
         const health = generateChildHealth(records.child, { asOf, localAreaCode: localArea.code, birthDay: parseIsoDay(records.child.dateOfBirth) }, healthRoot.fork(i));

@@ -169,6 +169,8 @@ export interface EhcRequestRecord {
   finalPlanDate: string | null;
   exception: EhcTimelinessException | null;
   withdrawnDate: string | null;
+  /** The SEND caseworker holding the request (a professional's id); null or left out when none is named. */
+  caseworkerId?: string | null;
 }
 
 /** An EHC plan (SEN2); needs never NSA. */
@@ -216,7 +218,13 @@ export interface SupportPlanRecord {
   childViews: string | null;
   parentViews: string | null;
   closedDate: string | null;
+  /** Why the plan closed; null or left out while open (or when not recorded). */
+  closeReason?: SupportPlanCloseReason | null;
+  closeNotes?: string | null;
 }
+
+/** Why a SEN support plan closed. */
+export type SupportPlanCloseReason = 'NEEDS_MET' | 'MOVED_TO_EHC_PLAN' | 'LEFT_SCHOOL' | 'OTHER';
 
 export interface SupportPlanOutcomeRecord {
   id: string;

@@ -149,12 +149,12 @@ describe('figures over current EHC plans', () => {
 describe("a school's needs radar profile by year group", () => {
   it('groups each child by the year group of their latest assessment, withholding small counts and means', async () => {
     const { data, errors } = await subgraph.client.query(
-      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { needsRadarProfileByYearGroup { yearGroup domains {
-        domain childrenAssessed { value suppressed } meanNeed { value suppressed } highOrVeryHighNeed { value suppressed } } } } } }`,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { send { needsRadarProfileByYearGroup { yearGroup domains {
+        domain childrenAssessed { value suppressed } meanNeed { value suppressed } highOrVeryHighNeed { value suppressed } } } } } } }`,
       { r: [{ __typename: 'School', urn: RIVERSIDE }] },
     );
     expect(errors).toBeUndefined();
-    const profile = data._entities[0].needsRadarProfileByYearGroup;
+    const profile = data._entities[0].send.needsRadarProfileByYearGroup;
     expect(profile.map((p: { yearGroup: number }) => p.yearGroup)).toEqual([3, 5]);
     const [year3, year5] = profile;
     expect(year3.domains).toHaveLength(5);

@@ -11,20 +11,21 @@ import { SupportPlan, SupportPlanCycle, SupportPlanOutcome, SupportPlanProvision
 import { RadarAssessment, RadarRating, SettingReadiness } from './radar/radar.js';
 import { RequestVersion1764450000000 } from './migrations/1764450000000-RequestVersion.js';
 import { RadarYearGroup1764600000000 } from './migrations/1764600000000-RadarYearGroup.js';
+import { CaseworkerAndClosing1764700000000 } from './migrations/1764700000000-CaseworkerAndClosing.js';
 import { buildSendSchema } from './schema.js';
 import { isSendEmpty, seedSend } from './seed.js';
 
 /**
  * The SEND subgraph: the local authority's SEND casework, shaped like the DfE SEN2
  * return (EHC needs assessment requests and their statutory clock, EHC plans, annual
- * reviews). It adds `send` to `Child`, `ehcPlansNamingIt` to `School` and EHC
- * timeliness figures to `Locality` and `LocalArea`.
+ * reviews), SEN support plans and the needs radar. It adds `send` to `Child` and to
+ * `School`, and EHC timeliness figures to `Locality` and `LocalArea`.
  */
 export const send: SubgraphDefinition = {
   name: 'send',
   defaultPort: 4003,
   entities: [EhcNeedsAssessmentRequest, EhcPlan, AnnualReview, SupportPlan, SupportPlanOutcome, SupportPlanProvision, SupportPlanCycle, RadarAssessment, RadarRating, SettingReadiness],
-  migrations: [SendRecords1764400000000, AccessAudit1764200000000, RequestVersion1764450000000, SupportPlansAndRadar1764500000000, RadarYearGroup1764600000000],
+  migrations: [SendRecords1764400000000, AccessAudit1764200000000, RequestVersion1764450000000, SupportPlansAndRadar1764500000000, RadarYearGroup1764600000000, CaseworkerAndClosing1764700000000],
   buildSchema: buildSendSchema,
   seed: (db, demo) => seedSend(db, demo as DemoArea),
   isEmpty: isSendEmpty,

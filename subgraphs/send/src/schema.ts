@@ -5,7 +5,7 @@ import { ChildResolver, ChildSendResolver, resolveChildReference } from './child
 import { Child, type ChildSend } from './child/child.js';
 import { EhcNeedsAssessmentRequestResolver } from './ehc-request/ehc-request.resolver.js';
 import { EhcPlanResolver } from './ehc-plan/ehc-plan.resolver.js';
-import { SchoolSendResolver } from './school/school.resolver.js';
+import { SchoolResolver, SchoolSendResolver } from './school/school.resolver.js';
 import { resolveSchoolReference, School } from './school/school.js';
 import { Locality, resolveLocalityReference } from './locality/locality.js';
 import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
@@ -13,6 +13,8 @@ import { LocalAreaFiguresResolver, LocalityAreaFiguresResolver } from './area-fi
 import { ChildAccessLog } from './access-log/child-access-log.js';
 import { ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
 import { ChildSupportPlanResolver, SupportPlanResolver } from './support-plan/support-plan.resolver.js';
+import { ChildSendCaseResolver } from './case/send-case.resolver.js';
+import { Professional } from './professional/professional.js';
 import { ChildRadarResolver, RadarAssessmentResolver, SchoolRadarResolver } from './radar/radar.resolver.js';
 
 export const buildSendSchema = () =>
@@ -23,6 +25,7 @@ export const buildSendSchema = () =>
         ChildSendResolver,
         EhcNeedsAssessmentRequestResolver,
         EhcPlanResolver,
+        SchoolResolver,
         SchoolSendResolver,
         LocalityAreaFiguresResolver,
         LocalAreaFiguresResolver,
@@ -32,11 +35,12 @@ export const buildSendSchema = () =>
         RadarAssessmentResolver,
         ChildRadarResolver,
         SchoolRadarResolver,
+        ChildSendCaseResolver,
         CaseworkMutations,
         SupportPlanMutations,
       ],
       // Reachable only through the gateway (this subgraph has no root field), so named explicitly.
-      orphanedTypes: [Child, School, Locality, LocalArea, ChildAccessLog],
+      orphanedTypes: [Child, School, Locality, LocalArea, ChildAccessLog, Professional],
     },
     {
       Child: { __resolveReference: resolveChildReference },

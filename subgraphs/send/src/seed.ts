@@ -5,7 +5,7 @@ import { EhcNeedsAssessmentRequest, type AssessmentDecision, type PlanDecision, 
 import { EhcPlan, type CeaseReason } from './ehc-plan/ehc-plan.js';
 import type { SenNeedType } from './ehc-plan/sen-need-type.js';
 import { AnnualReview, type AnnualReviewOutcome } from './annual-review/annual-review.js';
-import { SupportPlan, SupportPlanCycle, SupportPlanOutcome, SupportPlanProvision } from './support-plan/support-plan.js';
+import { SupportPlan, SupportPlanCycle, type SupportPlanCloseReason, SupportPlanOutcome, SupportPlanProvision } from './support-plan/support-plan.js';
 import { defaultNextReviewDue } from './support-plan/review-dates.js';
 import { RadarAssessment, RadarRating, SettingReadiness, type RadarDomain } from './radar/radar.js';
 
@@ -25,6 +25,7 @@ export async function seedSend(db: DataSource, demo: DemoArea): Promise<void> {
         decision: row.decision as AssessmentDecision,
         planDecision: row.planDecision as PlanDecision | null,
         exception: row.exception as TimelinessException | null,
+        caseworkerId: row.caseworkerId ?? null,
       })),
     );
     await insertInChunks(
@@ -43,7 +44,16 @@ export async function seedSend(db: DataSource, demo: DemoArea): Promise<void> {
       demo.annualReviews.map((row) => ({ ...row, outcome: row.outcome as AnnualReviewOutcome })),
     );
     // SEN support plans and the needs radar; arrays an older hand-made area lacks count as empty.
-    await insertInChunks(manager, SupportPlan, demo.supportPlans ?? []);
+    await insertInChunks(
+      manager,
+      SupportPlan,
+      (demo.supportPlans ?? []).map((row) => ({
+        ...row,
+        closeReason: (row.closeReason ?? null) as SupportPlanCloseReason | null,
+        closeNotes: row.closeNotes ?? null,
+        version: 1,
+      })),
+    );
     await insertInChunks(manager, SupportPlanOutcome, demo.supportPlanOutcomes ?? []);
     await insertInChunks(manager, SupportPlanProvision, demo.supportPlanProvision ?? []);
     await insertInChunks(

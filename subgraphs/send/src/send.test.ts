@@ -163,14 +163,14 @@ describe('send subgraph', () => {
 
   it('counts the current plans naming a school, withholding small counts', async () => {
     const { data, errors } = await query(
-      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { urn ehcPlansNamingIt { value suppressed } } } }`,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { urn send { ehcPlansNamingIt { value suppressed } } } } }`,
       { r: [OAKWOOD, HILLVIEW, '100000'].map((urn) => ({ __typename: 'School', urn })) },
     );
     expect(errors).toBeUndefined();
     expect(data._entities).toEqual([
-      { urn: OAKWOOD, ehcPlansNamingIt: { value: 20, suppressed: false } },
-      { urn: HILLVIEW, ehcPlansNamingIt: { value: null, suppressed: true } }, // Amara; Dev's plan has ceased
-      { urn: '100000', ehcPlansNamingIt: { value: 0, suppressed: false } },
+      { urn: OAKWOOD, send: { ehcPlansNamingIt: { value: 20, suppressed: false } } },
+      { urn: HILLVIEW, send: { ehcPlansNamingIt: { value: null, suppressed: true } } }, // Amara; Dev's plan has ceased
+      { urn: '100000', send: { ehcPlansNamingIt: { value: 0, suppressed: false } } },
     ]);
   });
 });

@@ -212,3 +212,36 @@ export function adviceLate(advice: AdviceClock, asOf: string): boolean {
   if (!due) return false;
   return (advice.receivedDate ?? asOf) > due;
 }
+
+/**
+ * The request as its records stood at the end of `asOf`: every step dated after that
+ * day not yet taken (a decision made later is still pending, a plan issued later still
+ * due). Lets the clock be read for any past day, e.g. "where was this case on 1 June".
+ */
+export function asStoodOn<R extends ClockRequest>(request: R, asOf: string): R {
+  const by = (date: string | null) => (date !== null && date <= asOf ? date : null);
+  const decisionDate = by(request.decisionDate);
+  const withdrawnDate = by(request.withdrawnDate);
+  const decided = request.decision === 'W' ? withdrawnDate !== null : request.decision === 'A' || decisionDate !== null;
+  const decision = decided ? request.decision : 'A';
+  const noticeDate = decision === 'Y' ? by(request.noticeDate) : null;
+  const planDecision = noticeDate !== null ? request.planDecision : null;
+  return {
+    ...request,
+    decision,
+    decisionDate: decision === 'Y' || decision === 'N' ? decisionDate : null,
+    withdrawnDate: decision === 'W' || decision === 'Y' ? withdrawnDate : null,
+    healthAdviceRequestedDate: by(request.healthAdviceRequestedDate),
+    healthAdviceReceivedDate: by(request.healthAdviceReceivedDate),
+    socialCareAdviceRequestedDate: by(request.socialCareAdviceRequestedDate),
+    socialCareAdviceReceivedDate: by(request.socialCareAdviceReceivedDate),
+    planDecision,
+    noticeDate,
+    finalPlanDate: planDecision === 'ISSUE' ? by(request.finalPlanDate) : null,
+  } as R;
+}
+
+/** Open on `asOf`: received by then, and not closed by the end of that day. */
+export function isOpenOn(request: ClockRequest, asOf: string): boolean {
+  return request.receivedDate <= asOf && isOpen(asStoodOn(request, asOf));
+}

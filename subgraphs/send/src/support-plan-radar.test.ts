@@ -250,15 +250,15 @@ describe('SEN support plans and the needs radar on Child.send', () => {
 });
 
 describe("a school's readiness and needs radar profile", () => {
-  const PROFILE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { urn
+  const PROFILE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on School { urn send {
     settingReadiness { domain rating assessedDate }
-    needsRadarProfile { domain childrenAssessed { value suppressed } meanNeed { value suppressed symbol } highOrVeryHighNeed { value suppressed } } } } }`;
+    needsRadarProfile { domain childrenAssessed { value suppressed } meanNeed { value suppressed symbol } highOrVeryHighNeed { value suppressed } } } } } }`;
   const schools = (...urns: string[]) => ({ r: urns.map((urn) => ({ __typename: 'School', urn })) });
 
   it("gives the school's latest readiness per domain", async () => {
     const { data, errors } = await query(PROFILE, schools(HILLVIEW));
     expect(errors).toBeUndefined();
-    expect(data._entities[0].settingReadiness).toEqual([
+    expect(data._entities[0].send.settingReadiness).toEqual([
       { domain: 'COGNITION_AND_LEARNING', rating: 3, assessedDate: '2026-01-15' },
       { domain: 'COMMUNICATION_AND_INTERACTION', rating: 2, assessedDate: '2026-01-15' },
       { domain: 'SENSORY_AND_PHYSICAL', rating: 2, assessedDate: '2025-06-01' },
@@ -269,7 +269,7 @@ describe("a school's readiness and needs radar profile", () => {
   it("profiles each child's latest assessment once, withholding small counts and means over fewer than 6", async () => {
     const { data, errors } = await query(PROFILE, schools(OAKWOOD, RIVERSIDE, '100000'));
     expect(errors).toBeUndefined();
-    const [oakwood, riverside, none] = data._entities.map((school: any) => school.needsRadarProfile);
+    const [oakwood, riverside, none] = data._entities.map((school: any) => school.send.needsRadarProfile);
     const communication = oakwood.find((p: any) => p.domain === 'COMMUNICATION_AND_INTERACTION');
     // The mover's older Oakwood assessment does not count: 20 children, not 21.
     expect(communication.childrenAssessed).toEqual({ value: 20, suppressed: false });

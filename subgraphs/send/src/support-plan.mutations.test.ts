@@ -248,3 +248,85 @@ describe('who may write', () => {
     expect(await count('SELECT count(*)::int AS n FROM support_plan WHERE child_id = $1', [childId])).toBe(0);
   });
 });
+
+describe('closing a SEN support plan', () => {
+  const CLOSE = `mutation ($input: CloseSupportPlanInput!) { closeSupportPlan(input: $input) { id isOpen closedDate closeReason closeNotes version } }`;
+  const VERSION = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { send { currentSupportPlan { id version } supportPlans { id closedDate } } } } }';
+  const planRow = async (id: string) => (await rows(`SELECT to_char(closed_date, 'YYYY-MM-DD') AS closed, close_reason AS reason, version FROM support_plan WHERE id = $1`, [id]))[0];
+
+  it('closes an open plan with its reason, raising its version, audited; the child may then start another', async () => {
+    const { childId, plan } = await startPlan();
+    const read = await senco.data(VERSION, { r: [{ __typename: 'Child', id: childId }] });
+    expect(read._entities[0].send.currentSupportPlan).toEqual({ id: plan.id, version: 1 });
+    // A cycle changes the plan: its version goes up.
+    await senco.data(CYCLE, { input: { planId: plan.id, assessDate: '2026-01-12', planDate: '2026-01-19', doFromDate: '2026-01-26', reviewDate: '2026-04-20' } });
+    const closed = await senco.data(CLOSE, { input: { planId: plan.id, expectedVersion: 2, closedDate: '2026-07-17', reason: 'NEEDS_MET', notes: ' Reading at age-related expectations. ' } });
+    expect(closed.closeSupportPlan).toEqual({
+      id: plan.id, isOpen: false, closedDate: '2026-07-17', closeReason: 'NEEDS_MET', closeNotes: 'Reading at age-related expectations.', version: 3,
+    });
+    const audit = await rows(`SELECT fields FROM access_audit WHERE child_id = $1 AND fields[1] LIKE 'Mutation.%' ORDER BY id`, [childId]);
+    expect(audit.map((r: { fields: string[] }) => r.fields[0])).toEqual(['Mutation.startSupportPlan', 'Mutation.recordSupportPlanCycle', 'Mutation.closeSupportPlan']);
+    // No open plan now, so a new one may start, by the caseworker say, with no SENCO left to see the closed one.
+    const caseworker = await subgraph.as({ sub: 'cw', role: 'CASEWORKER' } as never, 'statutory-assessment');
+    const after = await caseworker.data(VERSION, { r: [{ __typename: 'Child', id: childId }] });
+    expect(after._entities[0].send).toEqual({ currentSupportPlan: null, supportPlans: [{ id: plan.id, closedDate: '2026-07-17' }] });
+    expect((await senco.query(START, { input: planInput(childId, { startedDate: '2026-09-07', parentsToldDate: '2026-09-07' }) })).errors).toBeUndefined();
+  });
+
+  it('refuses a stale version with CONFLICT and writes nothing', async () => {
+    const { plan } = await startPlan();
+    await senco.data(CYCLE, { input: { planId: plan.id, assessDate: '2026-01-12', planDate: '2026-01-19', doFromDate: '2026-01-26' } });
+    const stale = await senco.query(CLOSE, { input: { planId: plan.id, expectedVersion: 1, closedDate: '2026-03-01', reason: 'LEFT_SCHOOL' } });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 1, currentVersion: 2 });
+    expect(await planRow(plan.id)).toEqual({ closed: null, reason: null, version: 2 });
+  });
+
+  it('reports every bad field at once, and refuses dates out of order, a plan already closed and an unknown plan', async () => {
+    const { plan } = await startPlan();
+    const all = await senco.query(CLOSE, { input: { planId: 'plan-1', expectedVersion: 1, closedDate: '2099-01-01', reason: 'OTHER', notes: '  ' } });
+    expect(all.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.planId' });
+    expect(fieldsOf(all)).toEqual(['planId', 'closedDate', 'notes']);
+    const notADate = await senco.query(CLOSE, { input: { planId: plan.id, expectedVersion: 1, closedDate: '2026-02-30', reason: 'NEEDS_MET' } });
+    expect(notADate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknownReason = await senco.query(CLOSE, { input: { planId: plan.id, expectedVersion: 1, closedDate: '2026-03-01', reason: 'BORED' } });
+    expect(unknownReason.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const beforeStart = await senco.query(CLOSE, { input: { planId: plan.id, expectedVersion: 1, closedDate: '2026-01-11', reason: 'NEEDS_MET' } });
+    expect(fieldsOf(beforeStart)).toEqual(['closedDate']);
+    await senco.data(CYCLE, { input: { planId: plan.id, assessDate: '2026-01-12', planDate: '2026-01-19', doFromDate: '2026-01-26', reviewDate: '2026-04-20' } });
+    const beforeReview = await senco.query(CLOSE, { input: { planId: plan.id, expectedVersion: 2, closedDate: '2026-04-19', reason: 'MOVED_TO_EHC_PLAN' } });
+    expect(fieldsOf(beforeReview)).toEqual(['closedDate']);
+    expect((beforeReview.errors![0]!.extensions!.fields as { message: string }[])[0]!.message).toBe("is before the plan's latest cycle (2026-04-20)");
+    expect(await planRow(plan.id)).toEqual({ closed: null, reason: null, version: 2 });
+
+    await senco.data(CLOSE, { input: { planId: plan.id, expectedVersion: 2, closedDate: '2026-04-20', reason: 'MOVED_TO_EHC_PLAN' } });
+    const again = await senco.query(CLOSE, { input: { planId: plan.id, expectedVersion: 3, closedDate: '2026-05-01', reason: 'NEEDS_MET' } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.planId' });
+    expect(await planRow(plan.id)).toEqual({ closed: '2026-04-20', reason: 'MOVED_TO_EHC_PLAN', version: 3 });
+    const missing = await senco.query(CLOSE, { input: { planId: randomUUID(), expectedVersion: 1, closedDate: '2026-05-01', reason: 'NEEDS_MET' } });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it("refuses another school's SENCO and other roles, writing nothing", async () => {
+    const { plan } = await startPlan();
+    const input = { planId: plan.id, expectedVersion: 1, closedDate: '2026-03-01', reason: 'LEFT_SCHOOL' };
+    expect((await otherSenco.query(CLOSE, { input })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Mutation.closeSupportPlan' });
+    const analyst = await subgraph.as({ sub: 'bi', role: 'ANALYST' } as never, 'service-planning');
+    expect((await analyst.query(CLOSE, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await planRow(plan.id)).toEqual({ closed: null, reason: null, version: 1 });
+  });
+
+  it('leaves the plan open when its audit row cannot be written', async () => {
+    const { childId, plan } = await startPlan();
+    await rows(`CREATE FUNCTION refuse_close_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF 'Mutation.closeSupportPlan' = ANY(NEW.fields) THEN RAISE EXCEPTION 'audit down'; END IF; RETURN NEW; END $$`);
+    await rows('CREATE TRIGGER refuse_close_audit BEFORE INSERT ON access_audit FOR EACH ROW EXECUTE FUNCTION refuse_close_audit()');
+    try {
+      const result = await senco.query(CLOSE, { input: { planId: plan.id, expectedVersion: 1, closedDate: '2026-03-01', reason: 'LEFT_SCHOOL' } });
+      expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await rows('DROP TRIGGER refuse_close_audit ON access_audit; DROP FUNCTION refuse_close_audit()');
+    }
+    expect(await planRow(plan.id)).toEqual({ closed: null, reason: null, version: 1 });
+    expect(await count(`SELECT count(*)::int AS n FROM access_audit WHERE child_id = $1 AND 'Mutation.closeSupportPlan' = ANY(fields)`, [childId])).toBe(0);
+  });
+});

@@ -7,7 +7,7 @@ import { AssessmentDecision, EhcNeedsAssessmentRequest, PlanDecision } from '../
 import { EhcPlan } from '../ehc-plan/ehc-plan.js';
 import { SenNeedType } from '../ehc-plan/sen-need-type.js';
 import { AnnualReview } from '../annual-review/annual-review.js';
-import { IssueEhcPlanInput, RecordAnnualReviewInput, RecordAssessmentDecisionInput, RecordEhcRequestInput } from './casework.inputs.js';
+import { CorrectEhcRequestInput, IssueEhcPlanInput, RecordAnnualReviewInput, RecordAssessmentDecisionInput, RecordEhcRequestInput } from './casework.inputs.js';
 
 /** The local authority's SEND team keeps the statutory record; administrators may correct it. */
 const CASEWORK = ['CASEWORKER', 'ADMIN'] as const;
@@ -23,6 +23,109 @@ async function lockRequest(manager: EntityManager, requestId: string, expectedVe
     });
   }
   return request;
+}
+
+/** What correctEhcRequest may change, in the order its problems are reported. */
+const CORRECTABLE = [
+  'receivedDate',
+  'decisionDate',
+  'healthAdviceRequestedDate',
+  'healthAdviceReceivedDate',
+  'socialCareAdviceRequestedDate',
+  'socialCareAdviceReceivedDate',
+  'noticeDate',
+  'finalPlanDate',
+  'withdrawnDate',
+  'exception',
+  'caseworkerId',
+] as const;
+type Correctable = (typeof CORRECTABLE)[number];
+/** A step taken cannot be un-taken by a correction; only advice, the exception and the caseworker may be cleared. */
+const CLEARABLE: ReadonlySet<Correctable> = new Set([
+  'healthAdviceRequestedDate',
+  'healthAdviceReceivedDate',
+  'socialCareAdviceRequestedDate',
+  'socialCareAdviceReceivedDate',
+  'exception',
+  'caseworkerId',
+]);
+
+/** Each dated step, as a problem names it. */
+type DatedStep = Exclude<Correctable, 'exception' | 'caseworkerId'>;
+const STEP: Record<DatedStep, string> = {
+  receivedDate: 'the request was received',
+  decisionDate: 'the decision',
+  healthAdviceRequestedDate: 'the health advice was asked for',
+  healthAdviceReceivedDate: 'the health advice arrived',
+  socialCareAdviceRequestedDate: 'the social care advice was asked for',
+  socialCareAdviceReceivedDate: 'the social care advice arrived',
+  noticeDate: 'the draft plan or notice',
+  finalPlanDate: 'the final plan',
+  withdrawnDate: 'the withdrawal',
+};
+
+/** The day of a plan's first annual review, if it has had one: its start may not move past it. */
+async function planDates(manager: EntityManager, planId: string): Promise<string[]> {
+  const [row] = await manager.query(`SELECT to_char(min(meeting_date), 'YYYY-MM-DD') AS first FROM annual_review WHERE plan_id = $1`, [planId]);
+  return row?.first ? [row.first] : [];
+}
+
+/**
+ * The request as corrected must read as the statutory pathway does: each date given
+ * only for a step already recorded, and every date in order. A problem names the field
+ * given, or the recorded one it clashes with when that was not given.
+ */
+function checkCorrection(
+  before: EhcNeedsAssessmentRequest,
+  after: EhcNeedsAssessmentRequest,
+  given: readonly Correctable[],
+  plan: EhcPlan | null,
+  firstReview: readonly string[],
+): InputCheck {
+  const check = new InputCheck();
+  const has = (key: Correctable) => given.includes(key) && after[key] !== null;
+  const assessed = before.decision === AssessmentDecision.ASSESS;
+  if (has('decisionDate')) check.require(before.decisionDate !== null, 'decisionDate', 'has no decision to correct: record it with recordAssessmentDecision');
+  if (has('withdrawnDate')) check.require(before.withdrawnDate !== null, 'withdrawnDate', 'has no withdrawal to correct: record it with recordAssessmentDecision');
+  if (has('noticeDate')) check.require(before.noticeDate !== null, 'noticeDate', 'has no draft plan or notice to correct');
+  if (has('finalPlanDate')) check.require(before.finalPlanDate !== null, 'finalPlanDate', 'has no final plan to correct: issue it with issueEhcPlan');
+  for (const key of ['healthAdviceRequestedDate', 'healthAdviceReceivedDate', 'socialCareAdviceRequestedDate', 'socialCareAdviceReceivedDate'] as const) {
+    if (has(key)) check.require(assessed, key, 'advice is asked for only once the local authority has agreed to assess');
+  }
+  const awaited = (asked: Correctable, received: Correctable) => {
+    if (!given.includes(asked) && !given.includes(received)) return;
+    if (after[received] !== null && after[asked] === null) {
+      check.require(false, given.includes(asked) ? asked : received, 'advice cannot arrive without having been asked for');
+    }
+  };
+  awaited('healthAdviceRequestedDate', 'healthAdviceReceivedDate');
+  awaited('socialCareAdviceRequestedDate', 'socialCareAdviceReceivedDate');
+  const inOrder = (earlier: DatedStep, later: DatedStep) => {
+    const [a, b] = [after[earlier], after[later]];
+    if (!a || !b || a <= b || !(given.includes(earlier) || given.includes(later))) return;
+    if (given.includes(later)) check.require(false, later, `is before ${STEP[earlier]} (${a})`);
+    else check.require(false, earlier, `is after ${STEP[later]} (${b})`);
+  };
+  inOrder('receivedDate', 'decisionDate');
+  inOrder('receivedDate', 'withdrawnDate');
+  inOrder('decisionDate', 'healthAdviceRequestedDate');
+  inOrder('healthAdviceRequestedDate', 'healthAdviceReceivedDate');
+  inOrder('decisionDate', 'socialCareAdviceRequestedDate');
+  inOrder('socialCareAdviceRequestedDate', 'socialCareAdviceReceivedDate');
+  inOrder('decisionDate', 'noticeDate');
+  inOrder('noticeDate', 'finalPlanDate');
+  if (plan !== null && has('finalPlanDate')) {
+    const final = after.finalPlanDate!;
+    if (plan.startDate === before.finalPlanDate) {
+      // The plan moves with it, so it must still start before its reviews and its end.
+      for (const limit of [...firstReview, ...(plan.ceaseDate ? [plan.ceaseDate] : [])]) {
+        check.require(final <= limit, 'finalPlanDate', `would start the plan after its annual review or its end (${limit})`);
+      }
+    } else {
+      check.require(final <= plan.startDate, 'finalPlanDate', `is after the plan started (${plan.startDate})`);
+    }
+  }
+  return check;
 }
 
 /**
@@ -44,6 +147,7 @@ export class CaseworkMutations {
       .pastDate(input.receivedDate, 'receivedDate')
       .require(input.localityId.trim().length > 0, 'localityId', 'is required')
       .require(isValidLaCode(localAreaCode), 'localAreaCode', 'is not an ONS local authority code')
+      .require(input.caseworkerId == null || isUuid(input.caseworkerId), 'caseworkerId', 'is not a platform id')
       .done();
     return inTransaction(ctx, async (manager) => {
       // One open request per child: a second would double-count in every figure.
@@ -60,6 +164,7 @@ export class CaseworkMutations {
         receivedDate: input.receivedDate,
         requestedBy: input.requestedBy,
         decision: AssessmentDecision.PENDING,
+        caseworkerId: input.caseworkerId?.toLowerCase() ?? null,
         version: 1,
       });
       await manager.getRepository(EhcNeedsAssessmentRequest).insert(request);
@@ -156,6 +261,46 @@ export class CaseworkMutations {
       await manager.getRepository(AnnualReview).insert(review);
       await ctx.audit.recordWrite(manager, plan.childId, ['Mutation.recordAnnualReview']);
       return review;
+    });
+  }
+
+  @Mutation(() => EhcNeedsAssessmentRequest, {
+    description:
+      'Correct a request already recorded: the dates along its statutory clock (receipt, decision, advice asked for and received, draft or notice, final plan, withdrawal), its statutory exception or its caseworker. Checked as when first recorded; audited with the fields changed.',
+  })
+  async correctEhcRequest(
+    @Arg('input', () => CorrectEhcRequestInput, { description: 'The correction.' }) input: CorrectEhcRequestInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EhcNeedsAssessmentRequest> {
+    const field = 'Mutation.correctEhcRequest';
+    requireRole(ctx, field, CASEWORK);
+    const given = CORRECTABLE.filter((key) => input[key] !== undefined);
+    const check = new InputCheck()
+      .require(isUuid(input.requestId), 'requestId', 'is not a platform id')
+      .require(given.length > 0, 'requestId', 'has nothing to correct: give at least one field to change');
+    for (const key of given) {
+      const value = input[key];
+      if (value === null) check.require(CLEARABLE.has(key), key, 'cannot be cleared');
+      else if (key === 'caseworkerId') check.require(isUuid(String(value)), key, 'is not a platform id');
+      else if (key !== 'exception') check.pastDate(value, key);
+    }
+    check.done();
+    return inTransaction(ctx, async (manager) => {
+      const request = await lockRequest(manager, input.requestId, input.expectedVersion);
+      const change: Partial<Record<Correctable, string | null>> = Object.fromEntries(given.map((key) => [key, input[key] === null ? null : String(input[key])]));
+      const next = { ...request, ...change } as EhcNeedsAssessmentRequest;
+      const plan = await manager.getRepository(EhcPlan).findOne({ where: { requestId: request.id }, lock: { mode: 'pessimistic_write' } });
+      checkCorrection(request, next, given, plan, plan === null ? [] : await planDates(manager, plan.id)).done();
+      await manager.getRepository(EhcNeedsAssessmentRequest).update(
+        { id: request.id, version: input.expectedVersion },
+        { ...(change as Partial<EhcNeedsAssessmentRequest>), caseworkerId: next.caseworkerId?.toLowerCase() ?? null, version: request.version + 1 },
+      );
+      // A plan starts the day its final plan is issued: it moves with a corrected date.
+      if (plan !== null && change.finalPlanDate && plan.startDate === request.finalPlanDate) {
+        await manager.getRepository(EhcPlan).update({ id: plan.id }, { startDate: change.finalPlanDate });
+      }
+      await ctx.audit.recordWrite(manager, request.childId, [field, ...given.map((key) => `EhcNeedsAssessmentRequest.${key}`)]);
+      return manager.getRepository(EhcNeedsAssessmentRequest).findOneByOrFail({ id: request.id });
     });
   }
 }

@@ -9,7 +9,7 @@ import { isCurrent, todayInEngland } from '../calendar.js';
 import { nextReviewDue, reviewOverdue } from '../statutory-clock.js';
 
 /** Every plan's reviews, newest first, in one statement per request. */
-const reviewsOf = (ctx: SubgraphContext) => ctx.loaders.many(AnnualReview, 'planId', { meetingDate: 'DESC', id: 'ASC' });
+export const reviewsOf = (ctx: SubgraphContext) => ctx.loaders.many(AnnualReview, 'planId', { meetingDate: 'DESC', id: 'ASC' });
 
 async function nextDue(plan: EhcPlan, ctx: SubgraphContext): Promise<string> {
   const [last] = await reviewsOf(ctx).load(plan.id);

@@ -2,6 +2,7 @@ import { Arg, Field, FieldResolver, Float, ObjectType, Resolver, Root, registerE
 import { LocalDateScalar } from '@local-area-graph/identifiers';
 import { EhcNeedsAssessmentRequest } from './ehc-request.js';
 import { todayInEngland } from '../calendar.js';
+import { Professional } from '../professional/professional.js';
 import {
   adviceDueDate,
   adviceLate,
@@ -157,6 +158,11 @@ export class EhcNeedsAssessmentRequestResolver {
     @Arg('asOf', () => LocalDateScalar, AS_OF) asOf: string | null | undefined,
   ): AdviceStatus {
     return adviceStatus({ requestedDate: request.socialCareAdviceRequestedDate, receivedDate: request.socialCareAdviceReceivedDate }, asOf ?? todayInEngland());
+  }
+
+  @FieldResolver(() => Professional, { nullable: true, description: 'The SEND caseworker holding the request; empty when none is named.' })
+  caseworker(@Root() request: EhcNeedsAssessmentRequest): Professional | null {
+    return request.caseworkerId === null ? null : { id: request.caseworkerId };
   }
 
   @FieldResolver(() => Boolean, { description: 'True when a statutory exception applies, so the request is left out of the 20-week timeliness figures.' })

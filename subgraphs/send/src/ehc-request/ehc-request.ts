@@ -152,6 +152,11 @@ export class EhcNeedsAssessmentRequest {
   @Field(() => LocalDateScalar, { nullable: true, description: 'The day the request was withdrawn; empty unless it was.' })
   withdrawnDate: string | null;
 
+  /** The SEND caseworker holding the request, a professional of the localities service; shown as `caseworker`. */
+  @Index()
+  @Column('uuid', { nullable: true })
+  caseworkerId: string | null;
+
   @Column('int', { default: 1 })
   @Field(() => Int, { description: 'Raised by every change; send it back as `expectedVersion` when you change the request, so a change made meanwhile by someone else is not lost.' })
   version: number;

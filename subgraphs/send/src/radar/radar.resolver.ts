@@ -5,7 +5,7 @@ import { buildNeedsRadar } from './needs-radar.js';
 import { latestReadinessLoader, radarProfileLoader, radarYearGroupProfileLoader } from './radar.loaders.js';
 import { protectRadarProfile, protectRadarYearGroupProfile, RadarDomainProfile, RadarYearGroupProfile } from './radar-profile.js';
 import { ChildSend } from '../child/child.js';
-import { School } from '../school/school.js';
+import { School, SchoolSend } from '../school/school.js';
 
 /* Each loaded for every child (or assessment) of the request in one statement. */
 const assessmentsOf = (ctx: SubgraphContext) => ctx.loaders.many(RadarAssessment, 'childId', { assessedDate: 'DESC', id: 'DESC' });
@@ -55,13 +55,13 @@ export class ChildRadarResolver {
 }
 
 // Aggregates and the school's own ratings: not personal data, every role may read them.
-@Resolver(() => School)
+@Resolver(() => SchoolSend)
 export class SchoolRadarResolver {
   @FieldResolver(() => [SettingReadiness], {
     description: "The school's latest rating of its own readiness in each domain of the needs radar; a domain it has not rated is left out.",
   })
-  async settingReadiness(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<SettingReadiness[]> {
-    const rows = await latestReadinessLoader(ctx).load(school.urn);
+  async settingReadiness(@Root() send: SchoolSend, @Ctx() ctx: SubgraphContext): Promise<SettingReadiness[]> {
+    const rows = await latestReadinessLoader(ctx).load(send.urn);
     return [...rows].sort((a, b) => RADAR_DOMAINS.indexOf(a.domain) - RADAR_DOMAINS.indexOf(b.domain));
   }
 
@@ -69,15 +69,15 @@ export class SchoolRadarResolver {
     description:
       "The needs of the children whose latest needs radar assessment this school completed, domain by domain. Counts of 1 to 5 are withheld and a mean over fewer than 6 children (DfE rule).",
   })
-  async needsRadarProfile(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<RadarDomainProfile[]> {
-    return protectRadarProfile(await radarProfileLoader(ctx).load(school.urn));
+  async needsRadarProfile(@Root() send: SchoolSend, @Ctx() ctx: SubgraphContext): Promise<RadarDomainProfile[]> {
+    return protectRadarProfile(await radarProfileLoader(ctx).load(send.urn));
   }
 
   @FieldResolver(() => [RadarYearGroupProfile], {
     description:
       "The needs radar profile year group by year group: the children whose latest assessment this school completed, in the year group it records, youngest first. Assessments without a year group are left out. Counts of 1 to 5 are withheld and a mean over fewer than 6 children (DfE rule).",
   })
-  async needsRadarProfileByYearGroup(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<RadarYearGroupProfile[]> {
-    return protectRadarYearGroupProfile(await radarYearGroupProfileLoader(ctx).load(school.urn));
+  async needsRadarProfileByYearGroup(@Root() send: SchoolSend, @Ctx() ctx: SubgraphContext): Promise<RadarYearGroupProfile[]> {
+    return protectRadarYearGroupProfile(await radarYearGroupProfileLoader(ctx).load(send.urn));
   }
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ProtectedCount, protectCount, toProtectedCount } from '@local-area-graph/disclosure';
 import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
-import { School } from './school.js';
+import { School, SchoolSend } from './school.js';
 import { todayInEngland } from '../calendar.js';
 
 /** Current plans naming each school: one GROUP BY for every school in the request. */
@@ -22,13 +22,25 @@ function plansNamingLoader(ctx: SubgraphContext, today: string): DataLoader<stri
   );
 }
 
-// An aggregate: every role may read it, analysts included.
 @Resolver(() => School)
+export class SchoolResolver {
+  // Nullable so that, should this service be down, the school's other fields still answer.
+  @FieldResolver(() => SchoolSend, {
+    nullable: true,
+    description: "What the SEND service knows of the school: the EHC plans naming it, its readiness to meet needs, and its children's needs radar profile.",
+  })
+  send(@Root() school: School): SchoolSend {
+    return { urn: school.urn };
+  }
+}
+
+// An aggregate: every role may read it, analysts included.
+@Resolver(() => SchoolSend)
 export class SchoolSendResolver {
   @FieldResolver(() => ProtectedCount, {
     description: 'How many EHC plans maintained today name this school as the placement. A count of 1 to 5 is withheld (DfE rule).',
   })
-  async ehcPlansNamingIt(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<ProtectedCount> {
-    return toProtectedCount(protectCount(await plansNamingLoader(ctx, todayInEngland()).load(school.urn), 'DFE'));
+  async ehcPlansNamingIt(@Root() send: SchoolSend, @Ctx() ctx: SubgraphContext): Promise<ProtectedCount> {
+    return toProtectedCount(protectCount(await plansNamingLoader(ctx, todayInEngland()).load(send.urn), 'DFE'));
   }
 }

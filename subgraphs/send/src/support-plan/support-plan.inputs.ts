@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar, UrnScalar } from '@local-area-graph/identifiers';
 import { RadarDomain } from '../radar/radar.js';
+import { SupportPlanCloseReason } from './support-plan.js';
 
 @InputType({ description: 'One line of the extra help a SEN support plan puts in place.' })
 export class SupportPlanProvisionInput {
@@ -120,4 +121,22 @@ export class RecordSettingReadinessInput {
 
   @Field(() => [SettingReadinessRatingInput], { description: 'One rating for each of the five domains, each domain once.' })
   ratings: SettingReadinessRatingInput[];
+}
+
+@InputType({ description: 'Closing a SEN support plan: the day it closed and why.' })
+export class CloseSupportPlanInput {
+  @Field(() => ID, { description: "The plan's platform id." })
+  planId: string;
+
+  @Field(() => Int, { description: 'The plan `version` you last read; if someone changed it since, nothing is written (CONFLICT).' })
+  expectedVersion: number;
+
+  @Field(() => LocalDateScalar, { description: 'The day the plan closed: not in the future, not before it started or before its latest cycle.' })
+  closedDate: string;
+
+  @Field(() => SupportPlanCloseReason, { description: 'Why it closed.' })
+  reason: SupportPlanCloseReason;
+
+  @Field(() => String, { nullable: true, description: 'What the school notes about the closing; required when the reason is OTHER.' })
+  notes?: string | null;
 }

@@ -3,11 +3,12 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { isValidIsoDate } from '@local-area-graph/identifiers';
 import { InputCheck, forbidden, inTransaction, conflict, notFound, requireRole, type SubgraphContext, isUuid } from '@local-area-graph/subgraph-kit';
-import { SupportPlan, SupportPlanCycle, SupportPlanOutcome, SupportPlanProvision } from './support-plan.js';
+import { SupportPlan, SupportPlanCloseReason, SupportPlanCycle, SupportPlanOutcome, SupportPlanProvision } from './support-plan.js';
 import { defaultNextReviewDue } from './review-dates.js';
 import { RADAR_DOMAINS, RadarAssessment, RadarRating, SettingReadiness, type RadarDomain } from '../radar/radar.js';
 import { isCurrent, todayInEngland } from '../calendar.js';
 import {
+  CloseSupportPlanInput,
   RecordRadarAssessmentInput,
   RecordSettingReadinessInput,
   RecordSupportPlanCycleInput,
@@ -101,6 +102,9 @@ export class SupportPlanMutations {
         childViews: blank(input.childViews) ? null : input.childViews!.trim(),
         parentViews: blank(input.parentViews) ? null : input.parentViews!.trim(),
         closedDate: null,
+        closeReason: null,
+        closeNotes: null,
+        version: 1,
       });
       await manager.getRepository(SupportPlan).insert(plan);
       await manager.getRepository(SupportPlanOutcome).insert(
@@ -168,6 +172,8 @@ export class SupportPlanMutations {
         nextReviewDue: input.nextReviewDue ?? defaultNextReviewDue({ planDate: input.planDate, reviewDate }),
       });
       await manager.getRepository(SupportPlanCycle).insert(cycle);
+      // The plan changed: whoever read it before this cycle must read it again before closing it.
+      await manager.getRepository(SupportPlan).update({ id: plan.id }, { version: plan.version + 1 });
       await ctx.audit.recordWrite(manager, plan.childId, [field]);
       return cycle;
     });
@@ -231,6 +237,49 @@ export class SupportPlanMutations {
         .map((rating) => ({ id: randomUUID(), schoolUrn: input.schoolUrn, domain: rating.domain, rating: rating.rating, assessedDate: input.assessedDate }));
       await manager.getRepository(SettingReadiness).insert(rows);
       return rows;
+    });
+  }
+
+  @Mutation(() => SupportPlan, {
+    description: 'Close an open SEN support plan, with the day it closed and why. The child may then start a new plan (at a new school, say).',
+  })
+  async closeSupportPlan(
+    @Arg('input', () => CloseSupportPlanInput, { description: 'The closing.' }) input: CloseSupportPlanInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SupportPlan> {
+    const field = 'Mutation.closeSupportPlan';
+    requireRole(ctx, field, SCHOOL_WRITERS);
+    new InputCheck()
+      .require(isUuid(input.planId), 'planId', 'is not a platform id')
+      .pastDate(input.closedDate, 'closedDate')
+      .require(input.reason !== SupportPlanCloseReason.OTHER || !blank(input.notes), 'notes', 'are required when the reason is OTHER')
+      .done();
+    return inTransaction(ctx, async (manager) => {
+      const plan = await manager.getRepository(SupportPlan).findOne({ where: { id: input.planId.toLowerCase() }, lock: { mode: 'pessimistic_write' } });
+      if (!plan) throw notFound('SEN support plan', input.planId, 'input.planId');
+      requireOwnSchool(ctx, field, plan.schoolUrn);
+      if (plan.version !== input.expectedVersion) {
+        throw conflict(`Someone changed this plan since you read it (it is now at version ${plan.version}); read it again before closing it.`, {
+          expectedVersion: input.expectedVersion,
+          currentVersion: plan.version,
+        });
+      }
+      // The plan may not close before anything it records took place.
+      const [{ latest }] = await manager.query(
+        `SELECT to_char(max(GREATEST(assess_date, plan_date, review_date)), 'YYYY-MM-DD') AS latest FROM support_plan_cycle WHERE plan_id = $1`,
+        [plan.id],
+      );
+      new InputCheck()
+        .require(plan.closedDate === null, 'planId', `is already closed (on ${plan.closedDate})`)
+        .ordered(plan.startedDate, input.closedDate, 'closedDate', `is before the plan started (${plan.startedDate})`)
+        .ordered(latest, input.closedDate, 'closedDate', `is before the plan's latest cycle (${latest})`)
+        .done();
+      await manager.getRepository(SupportPlan).update(
+        { id: plan.id, version: input.expectedVersion },
+        { closedDate: input.closedDate, closeReason: input.reason, closeNotes: blank(input.notes) ? null : input.notes!.trim(), version: plan.version + 1 },
+      );
+      await ctx.audit.recordWrite(manager, plan.childId, [field]);
+      return manager.getRepository(SupportPlan).findOneByOrFail({ id: plan.id });
     });
   }
 }

@@ -11,7 +11,7 @@ import { isCurrent, todayInEngland } from '../calendar.js';
 export const supportPlansOf = (ctx: SubgraphContext) => ctx.loaders.many(SupportPlan, 'childId', { startedDate: 'DESC', id: 'ASC' });
 const outcomesOf = (ctx: SubgraphContext) => ctx.loaders.many(SupportPlanOutcome, 'planId', { sortOrder: 'ASC', id: 'ASC' });
 const provisionOf = (ctx: SubgraphContext) => ctx.loaders.many(SupportPlanProvision, 'planId', { sortOrder: 'ASC', id: 'ASC' });
-const cyclesOf = (ctx: SubgraphContext) => ctx.loaders.many(SupportPlanCycle, 'planId', { planDate: 'DESC', id: 'ASC' });
+export const cyclesOf = (ctx: SubgraphContext) => ctx.loaders.many(SupportPlanCycle, 'planId', { planDate: 'DESC', id: 'ASC' });
 
 async function nextDue(plan: SupportPlan, ctx: SubgraphContext): Promise<string | null> {
   return currentCycleOf(await cyclesOf(ctx).load(plan.id))?.nextReviewDue ?? null;

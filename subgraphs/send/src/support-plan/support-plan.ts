@@ -1,6 +1,23 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from '@local-area-graph/identifiers';
+
+export enum SupportPlanCloseReason {
+  NEEDS_MET = 'NEEDS_MET',
+  MOVED_TO_EHC_PLAN = 'MOVED_TO_EHC_PLAN',
+  LEFT_SCHOOL = 'LEFT_SCHOOL',
+  OTHER = 'OTHER',
+}
+registerEnumType(SupportPlanCloseReason, {
+  name: 'SupportPlanCloseReason',
+  description: 'Why a SEN support plan closed.',
+  valuesConfig: {
+    NEEDS_MET: { description: 'The child made good progress: their needs are now met by good teaching, without extra help.' },
+    MOVED_TO_EHC_PLAN: { description: 'The child now has an EHC plan, which takes over from SEN support.' },
+    LEFT_SCHOOL: { description: 'The child left the school that wrote the plan; a new school starts its own.' },
+    OTHER: { description: 'Another reason, given in the notes.' },
+  },
+});
 
 /**
  * A SEN support plan (school census code K): the school's own plan for a child with
@@ -47,6 +64,20 @@ export class SupportPlan {
   @Column('date', { nullable: true })
   @Field(() => LocalDateScalar, { nullable: true, description: 'The day the plan closed; empty while it is open.' })
   closedDate: string | null;
+
+  @Column('text', { nullable: true })
+  @Field(() => SupportPlanCloseReason, { nullable: true, description: 'Why the plan closed; empty while it is open, and for plans closed before reasons were kept.' })
+  closeReason: SupportPlanCloseReason | null;
+
+  @Column('text', { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the school noted when it closed the plan; empty when nothing was.' })
+  closeNotes: string | null;
+
+  @Column('int', { default: 1 })
+  @Field(() => Int, {
+    description: 'Raised by every change (a cycle recorded, the plan closed); send it back as `expectedVersion` when you close the plan, so a change made meanwhile by someone else is not lost.',
+  })
+  version: number;
 }
 
 @Entity('support_plan_outcome')
