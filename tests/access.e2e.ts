@@ -13,7 +13,7 @@ let kit: TestPlatform;
  * A pupil, where they live, their school (in another locality, so the two
  * relationships differ), the EHC plan naming that school and a wait for an NHS service.
  */
-let child: { id: string; nhsNumber: string; localityId: string; schoolUrn: string; schoolLocalityId: string; serviceCode: string };
+let child: { id: string; nhsNumber: string; localityId: string; schoolUrn: string; schoolLocalityId: string; serviceCode: string; partnerId: string; otherPartnerId: string };
 let otherSchool: string;
 /** A locality where the child neither lives nor goes to school. */
 let elsewhere: string;
@@ -41,6 +41,8 @@ beforeAll(async () => {
     schoolUrn: enrolment.schoolUrn,
     schoolLocalityId: schoolById.get(enrolment.schoolUrn)!.localityId,
     serviceCode: wait.serviceCode,
+    partnerId: wait.partnerId,
+    otherPartnerId: [...new Set(area.waitingListEntries.map((e) => e.partnerId))].find((p) => p !== wait.partnerId)!,
   };
   otherSchool = area.schools.find((s) => s.urn !== child.schoolUrn)!.urn;
   elsewhere = area.localities.find((l) => l.id !== child.localityId && l.id !== child.schoolLocalityId)!.id;
@@ -102,7 +104,10 @@ const CASES: Case[] = [
   { who: "a CLINICIAN of the child's service", claims: () => ({ sub: 'slt1', role: 'CLINICIAN', services: [child.serviceCode] }), expect: { register: F, education: F, send: F, health: A } },
   { who: 'a CLINICIAN of another service', claims: () => ({ sub: 'gp', role: 'CLINICIAN', services: ['NO_SUCH_SERVICE'] }), expect: all(F) },
   { who: 'ANALYST', claims: () => ({ sub: 'bi', role: 'ANALYST' }), purpose: 'service-planning', expect: all(F) },
-  { who: 'PARTNER', claims: () => ({ sub: 'charity', role: 'PARTNER', partner: 'young-carers' }), expect: all(F) },
+  { who: 'PARTNER that sent none of the data', claims: () => ({ sub: 'charity', role: 'PARTNER', partner: 'young-carers' }), expect: all(F) },
+  // A trust's partner feed sees the waits it sent itself, and nothing else.
+  { who: "PARTNER that sent the child's wait", claims: () => ({ sub: 'trust.feed', role: 'PARTNER', partner: child.partnerId }), expect: { register: F, education: F, send: F, health: A } },
+  { who: 'PARTNER of another trust', claims: () => ({ sub: 'other.feed', role: 'PARTNER', partner: child.otherPartnerId }), expect: all(F) },
   // Their role alone opens nothing; their place on the team opens everything (through the gateway, which carries the register's pass).
   { who: "a LOCALITY_LEAD elsewhere on the child's team", claims: () => ({ sub: teamMember, role: 'LOCALITY_LEAD', localities: [elsewhere] }), expect: all(A) },
 ];
@@ -179,6 +184,60 @@ describe('who sees what: every role against every personal field of every subgra
     }
     expect(results.length).toBeGreaterThanOrEqual(5);
     for (const result of results) expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe("a partner organisation sees the data it sent, and not another partner's", () => {
+  const WAITS = `query ($status: WaitStatus) { partnerWaits(status: $status, first: 100) { totalCount waits { nhsNumber
+    entry { id partnerId } child { health { waits { id partnerId } pastWaits { id partnerId } } } } } }`;
+  const SUBMIT = `mutation ($batch: ReferralBatchInput!) { submitReferralUpdates(batch: $batch) { applied refused { field reason } rows { kind entryId } } }`;
+
+  it("through the gateway: its own list, the child's waits it sent and not the other trust's, and its own batches", async () => {
+    // A child only the community trust (RYY) knows; the mental health trust (RXY) then refers them.
+    const known = (nhsNumber: string, partnerId: string) => area.waitingListEntries.some((e) => e.nhsNumber === nhsNumber && e.partnerId === partnerId);
+    const shared = area.children.find((c) => c.id !== child.id && known(c.nhsNumber, 'RYY') && !known(c.nhsNumber, 'RXY'))!;
+    const rxy = await kit.as({ sub: 'rxy.feed', role: 'PARTNER', partner: 'RXY' });
+    const ryy = await kit.as({ sub: 'ryy.feed', role: 'PARTNER', partner: 'RYY' });
+    const listed = async (client: TestClient) => (await client.data<any>(WAITS)).partnerWaits.waits.filter((w: any) => w.nhsNumber === shared.nhsNumber);
+    expect(await listed(rxy)).toEqual([]);
+
+    const { submitReferralUpdates: report } = await rxy.data<any>(SUBMIT, {
+      batch: {
+        idempotencyKey: 'access-shared-1',
+        rows: [{ kind: 'NEW_REFERRAL', nhsNumber: shared.nhsNumber, serviceCode: 'CAMHS', referralDate: '2026-01-05', localityId: shared.localityId, localAreaCode: area.localArea.code }],
+      },
+    });
+    expect(report).toMatchObject({ applied: true, refused: [], rows: [{ kind: 'NEW_REFERRAL' }] });
+    const entryId = report.rows[0].entryId;
+
+    // RXY: its new entry, and through it the child's health holds nothing RYY sent.
+    const mine = await listed(rxy);
+    expect(mine.map((w: any) => w.entry)).toEqual([{ id: entryId, partnerId: 'RXY' }]);
+    expect(mine[0].child.health).toEqual({ waits: [{ id: entryId, partnerId: 'RXY' }], pastWaits: [] });
+    // RYY: its own entries of the same child, without RXY's.
+    const theirs = await listed(ryy);
+    const ryyEntries = area.waitingListEntries.filter((e) => e.nhsNumber === shared.nhsNumber && e.partnerId === 'RYY');
+    expect(theirs.map((w: any) => w.entry.id).sort()).toEqual(ryyEntries.map((e) => e.id).sort());
+    for (const w of theirs) {
+      const seen = [...w.child.health.waits, ...w.child.health.pastWaits];
+      expect(seen.map((e: any) => e.partnerId).every((p: string) => p === 'RYY')).toBe(true);
+      expect(seen.map((e: any) => e.id)).not.toContain(entryId);
+    }
+    // Every entry a partner lists is its own; it may not ask for the other's list.
+    expect((await rxy.data<any>(WAITS)).partnerWaits.waits.every((w: any) => w.entry.partnerId === 'RXY')).toBe(true);
+    const asked = await ryy.query('{ partnerWaits(partnerId: "RXY") { totalCount } }');
+    expect(asked.data?.partnerWaits ?? null).toBeNull();
+    expect(asked.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Nor does a partner get the register through its list.
+    const named = await rxy.query('{ partnerWaits(first: 1) { waits { child { givenName } } } }');
+    expect(named.errors?.some((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(JSON.stringify(named.data)).not.toContain(shared.givenName);
+
+    // Its batches, with the entry each row made; the other trust's list of batches does not hold it.
+    const BATCHES = '{ referralBatches(first: 50) { nodes { idempotencyKey partnerId report { rows { entryId } } } } }';
+    const batches = (await rxy.data<any>(BATCHES)).referralBatches.nodes;
+    expect(batches.find((b: any) => b.idempotencyKey === 'access-shared-1')).toEqual({ idempotencyKey: 'access-shared-1', partnerId: 'RXY', report: { rows: [{ entryId }] } });
+    expect((await ryy.data<any>(BATCHES)).referralBatches.nodes.map((b: any) => b.idempotencyKey)).not.toContain('access-shared-1');
   });
 });
 

@@ -12,7 +12,9 @@ let variables: Record<string, unknown>;
 beforeAll(async () => {
   kit = await startTestPlatform();
   // Real ids from the loaded demo data, offered to every example.
-  const data: any = await kit.gateway.data('{ localAreas { code localities { id } } children(first: 50) { nodes { id nhsNumber education { currentSchool { urn } } } } }');
+  const data: any = await kit.gateway.data(
+    '{ localAreas { code localities { id } } children(first: 50) { nodes { id nhsNumber education { currentSchool { urn } } } } nhsServices { providerOdsCode } }',
+  );
   const pupil = data.children.nodes.find((n: any) => n.education?.currentSchool);
   variables = {
     laCode: data.localAreas[0].code,
@@ -20,6 +22,8 @@ beforeAll(async () => {
     childId: pupil.id,
     nhsNumber: pupil.nhsNumber,
     urn: pupil.education.currentSchool.urn,
+    // A trust that sends waiting-list entries: the demo's entries come from their services' providers.
+    partnerId: data.nhsServices[0].providerOdsCode,
   };
 });
 afterAll(async () => kit?.stop());

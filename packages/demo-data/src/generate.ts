@@ -4,7 +4,7 @@ import { KENT, KENT_LOCALITIES } from './places.js';
 import { buildProfessionals } from './professionals.js';
 import { createRandom } from './random.js';
 import { buildArea } from './schools.js';
-import { generateChildHealth, type DemoChildHealthRecords } from './health.js';
+import { generateChildHealth, type DemoChildHealthRecords, type HealthReferralCounts } from './health.js';
 import { generateChildSend, type DemoChildSendRecords } from './send.js';
 import { generateChildSupport, generateSettingReadiness, type DemoChildSupportRecords } from './support.js';
 import type {
@@ -100,9 +100,10 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
       };
       const caseworkers = professionals.filter((p) => p.agency === 'SEND_SERVICE' && p.role === 'SEND caseworker');
       const sendContext = { asOf, localAreaCode: localArea.code, caseworkers };
+      const referralCounts: HealthReferralCounts = new Map();
       for (let i = 0; i < resolved.children; i++) {
         const records = generateChild(ctx, i);
-        const health = generateChildHealth(records.child, { asOf, localAreaCode: localArea.code, birthDay: parseIsoDay(records.child.dateOfBirth) }, healthRoot.fork(i));
+        const health = generateChildHealth(records.child, { asOf, localAreaCode: localArea.code, birthDay: parseIsoDay(records.child.dateOfBirth), referralCounts }, healthRoot.fork(i));
         yield { ...records, ...generateChildSend(records, sendContext, sendRoot.fork(i)), ...generateChildSupport(records, asOf, supportRoot.fork(i)), ...health };
       }
     },

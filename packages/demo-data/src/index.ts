@@ -16,7 +16,7 @@ export {
 } from './generate.js';
 export type { DemoChildRecords } from './children.js';
 export type { DemoChildSendRecords } from './send.js';
-export { HEALTH_SERVICE_CODES, type DemoChildHealthRecords } from './health.js';
+export { HEALTH_SERVICE_CODES, HEALTH_SERVICE_PROVIDERS, type HealthServiceCode, type DemoChildHealthRecords } from './health.js';
 export { RADAR_DOMAINS, SUPPORT_PLAN_REVIEW_DAYS, domainOfNeed, type DemoChildSupportRecords } from './support.js';
 export { createRandom, createWeightedSampler, type Random } from './random.js';
 export {

@@ -309,6 +309,11 @@ export interface WaitingListEntryRecord {
   /** The child's locality when referred (figures are reported under it). */
   localityId: string;
   localAreaCode: string;
+  /**
+   * The partner organisation that contributed the entry (the `partner` claim of the
+   * trust's token; an NHS trust's ODS code, e.g. RXY). A PARTNER sees only its own.
+   */
+  partnerId: string;
 }
 
 export interface DemoArea {

@@ -7,6 +7,7 @@ import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
 import { NhsServiceResolver } from './service/nhs-service.resolver.js';
 import { LocalAreaWaitingTimesResolver, LocalityWaitingTimesResolver, NhsServiceWaitingTimesResolver } from './figures/waiting-times.resolver.js';
 import { ReferralMutations } from './referrals/referrals.mutations.js';
+import { ReferralBatchResolver } from './referrals/referral-batches.resolver.js';
 import { WaitingListResolver } from './waiting-list/waiting-list.resolver.js';
 import { ChildAccessLog } from './access-log/child-access-log.js';
 import { ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
@@ -23,6 +24,7 @@ export const buildHealthSchema = () =>
         LocalityWaitingTimesResolver,
         LocalAreaWaitingTimesResolver,
         ReferralMutations,
+        ReferralBatchResolver,
         WaitingListResolver,
         ChildAccessLogResolver,
       ],

@@ -2,7 +2,7 @@ import { Directive, Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-gr
 import { isValidNhsNumber, LocalDateScalar, todayInEngland } from '@local-area-graph/identifiers';
 import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Child, ChildHealth } from './child.js';
-import { breaches, statusOf, WaitingListEntry, WaitStatus, weeksWaited } from '../waiting-list/waiting-list-entry.js';
+import { breaches, daysWaited, statusOf, WaitingListEntry, WaitStatus, weeksWaited } from '../waiting-list/waiting-list-entry.js';
 import { NhsService } from '../service/nhs-service.js';
 import { servicesOf } from '../service/nhs-service.resolver.js';
 
@@ -24,16 +24,32 @@ export class ChildResolver {
  */
 export const entriesOf = (ctx: SubgraphContext) => ctx.loaders.many(WaitingListEntry, 'nhsNumber', { referralDate: 'DESC', id: 'ASC' });
 
+/**
+ * The entries of one child this viewer may see, once the access rule has let them see the
+ * child: a PARTNER only those its own organisation sent (another organisation's entries
+ * of the same child are not its data), everyone else every entry.
+ */
+async function visibleEntriesOf(ctx: SubgraphContext, nhsNumber: string): Promise<WaitingListEntry[]> {
+  const entries = await entriesOf(ctx).load(nhsNumber);
+  return ctx.viewer.role === 'PARTNER' ? entries.filter((entry) => entry.partnerId === ctx.viewer.partnerId) : entries;
+}
+
 @Resolver(() => ChildHealth)
 export class ChildHealthResolver {
-  @FieldResolver(() => [WaitingListEntry], { nullable: true, description: 'The waits still running: referred and not yet seen nor removed, newest referral first.' })
+  @FieldResolver(() => [WaitingListEntry], {
+    nullable: true,
+    description: 'The waits still running: referred and not yet seen nor removed, newest referral first. A partner organisation sees only the entries it sent.',
+  })
   async waits(@Root() health: ChildHealth, @Ctx() ctx: SubgraphContext): Promise<WaitingListEntry[]> {
-    return (await entriesOf(ctx).load(health.nhsNumber)).filter((entry) => statusOf(entry) === WaitStatus.WAITING);
+    return (await visibleEntriesOf(ctx, health.nhsNumber)).filter((entry) => statusOf(entry) === WaitStatus.WAITING);
   }
 
-  @FieldResolver(() => [WaitingListEntry], { nullable: true, description: 'The waits that ended, with a first contact or a removal, newest referral first.' })
+  @FieldResolver(() => [WaitingListEntry], {
+    nullable: true,
+    description: 'The waits that ended, with a first contact or a removal, newest referral first. A partner organisation sees only the entries it sent.',
+  })
   async pastWaits(@Root() health: ChildHealth, @Ctx() ctx: SubgraphContext): Promise<WaitingListEntry[]> {
-    return (await entriesOf(ctx).load(health.nhsNumber)).filter((entry) => statusOf(entry) !== WaitStatus.WAITING);
+    return (await visibleEntriesOf(ctx, health.nhsNumber)).filter((entry) => statusOf(entry) !== WaitStatus.WAITING);
   }
 }
 
@@ -57,19 +73,23 @@ export class WaitingListEntryResolver {
     return weeksWaited(entry, asOf ?? todayInEngland());
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "The service's waiting-time standard in weeks (18, or 13 for autism assessment); empty when it has none." })
+  @FieldResolver(() => Int, { nullable: true, description: "The service's own waiting-time standard in weeks (18, or 13 for autism assessment); empty when it has none." })
   async standardWeeks(@Root() entry: WaitingListEntry, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return (await servicesOf(ctx)).get(entry.serviceCode)?.standardWeeks ?? null;
   }
 
-  @FieldResolver(() => Boolean, { description: "True when the wait has reached the service's standard (18 weeks, 13 for autism assessment) without a first contact; false when the service has none." })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the wait breaches the service's own standard: true once it has run longer than the standard without a first contact (from day 127 for 18 weeks, day 92 for autism assessment's 13), false while within it or when the first contact came within it; empty when the service has no standard.",
+  })
   async breachesStandard(
     @Root() entry: WaitingListEntry,
     @Ctx() ctx: SubgraphContext,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The day to judge a running wait on, e.g. "2026-11-20"; today when left out.' }) asOf?: string | null,
-  ): Promise<boolean> {
+  ): Promise<boolean | null> {
     const service = (await servicesOf(ctx)).get(entry.serviceCode);
-    return breaches(weeksWaited(entry, asOf ?? todayInEngland()), service?.standardWeeks ?? null);
+    return breaches(daysWaited(entry, asOf ?? todayInEngland()), service?.standardWeeks ?? null);
   }
 }
 

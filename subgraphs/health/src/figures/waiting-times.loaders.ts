@@ -22,13 +22,31 @@ export function monthEndOf(month: string): string {
   return new Date(Date.UTC(year, mon, 0)).toISOString().slice(0, 10);
 }
 
-const ZERO = { waiting: 0, median: null, p92: null, under18: 0, upTo1: 0, from1To2: 0, from2To4: 0, from4To12: 0, from12To18: 0, from18To52: 0, over52: 0, asdSeen: 0, asdWithin13: 0 };
+const ZERO = {
+  waiting: 0,
+  median: null,
+  p92: null,
+  under18: 0,
+  upTo1: 0,
+  from1To2: 0,
+  from2To4: 0,
+  from4To12: 0,
+  from12To18: 0,
+  from18To52: 0,
+  over52: 0,
+  withStandard: 0,
+  breaching: 0,
+  asdSeen: 0,
+  asdWithin13: 0,
+};
 
 /**
  * Waiting times at each month end between two dates, for every key of the batch, in
  * one statement: generate_series gives the month ends, and each wait counts at a month
  * end when referred by then and neither seen nor removed by then (clock start and stop
- * dates, never snapshots). Weeks are days / 7; percentiles are percentile_cont.
+ * dates, never snapshots). Weeks are days / 7; percentiles are percentile_cont. Each
+ * wait is judged against its own service's standard (breaching from the day after it
+ * runs out, as waiting-list-entry.ts `breaches`).
  */
 export function waitingTimesLoader(
   ctx: SubgraphContext,
@@ -56,10 +74,13 @@ export function waitingTimesLoader(
                 count(*) FILTER (WHERE x.waiting AND x.days >= 84 AND x.days < 126)::int AS "from12To18",
                 count(*) FILTER (WHERE x.waiting AND x.days >= 126 AND x.days < 364)::int AS "from18To52",
                 count(*) FILTER (WHERE x.waiting AND x.days >= 364)::int AS "over52",
+                count(*) FILTER (WHERE x.waiting AND s.standard_weeks IS NOT NULL)::int AS "withStandard",
+                count(*) FILTER (WHERE x.waiting AND x.days > s.standard_weeks * 7)::int AS "breaching",
                 count(*) FILTER (WHERE x.asd_seen)::int AS "asdSeen",
                 count(*) FILTER (WHERE x.asd_seen AND e.first_contact_date - e.referral_date <= 91)::int AS "asdWithin13"
            FROM months m
            JOIN waiting_list_entry e ON e.referral_date <= m.month_end
+           JOIN nhs_service s ON s.code = e.service_code
            CROSS JOIN LATERAL (
              SELECT (e.first_contact_date IS NULL OR e.first_contact_date > m.month_end)
                       AND (e.removal_date IS NULL OR e.removal_date > m.month_end) AS waiting,

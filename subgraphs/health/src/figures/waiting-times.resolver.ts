@@ -17,12 +17,16 @@ async function waitingTimes(ctx: SubgraphContext, scope: WaitingScope, key: stri
   if (monthsBetween(from, to).length > MAX_MONTHS) {
     throw badUserInput(`From ${from} to ${to} spans more than ${MAX_MONTHS} months: ask for ${MAX_MONTHS} months or fewer.`, 'to');
   }
-  if (serviceCode !== null && !(await servicesOf(ctx)).has(serviceCode)) throw notFound('NHS service', serviceCode, 'serviceCode');
-  const autism = (scope === 'service' ? key : serviceCode) === AUTISM;
-  return (await waitingTimesLoader(ctx, scope, serviceCode, from, to).load(key)).map((counts) => protectWaitingTimesMonth(counts, autism));
+  const services = await servicesOf(ctx);
+  if (serviceCode !== null && !services.has(serviceCode)) throw notFound('NHS service', serviceCode, 'serviceCode');
+  const only = scope === 'service' ? key : serviceCode;
+  const autism = only === AUTISM;
+  const standards = only === null ? [...services.values()].some((s) => s.standardWeeks !== null) : (services.get(only)?.standardWeeks ?? null) !== null;
+  return (await waitingTimesLoader(ctx, scope, serviceCode, from, to).load(key)).map((counts) => protectWaitingTimesMonth(counts, autism, standards));
 }
 
-const DESCRIPTION = 'Waiting times month by month between two dates, as of each month end: children waiting, median and 92nd percentile weeks, the share under 18 weeks, 52-week waits and the weeks-waited bands, small counts withheld.';
+const DESCRIPTION =
+  "Waiting times month by month between two dates, as of each month end: children waiting, median and 92nd percentile weeks, the share under 18 weeks, 52-week waits, waits beyond each service's own standard and the weeks-waited bands, small counts withheld.";
 const SERVICE = { nullable: true, description: 'One service\'s code, e.g. "CAMHS"; every service together when left out.' };
 const FROM = { description: 'A day in the first month, e.g. "2025-04-01".' };
 const TO = { description: 'A day in the last month, e.g. "2026-03-31"; at most 36 months after `from`.' };

@@ -17,6 +17,9 @@ export interface WaitingTimesCounts {
   from12To18: number;
   from18To52: number;
   over52: number;
+  /** Waiting for a service that has a waiting-time standard, and of them longer than it. */
+  withStandard: number;
+  breaching: number;
   /** Autism assessments started (clock stops) in the month, and of them within 13 weeks of referral. */
   asdSeen: number;
   asdWithin13: number;
@@ -66,6 +69,18 @@ export class WaitingTimesMonth {
   @Field(() => ProtectedCount, { description: 'Children waiting 52 weeks or more at the month end.' })
   over52Weeks: ProtectedCount;
 
+  @Field(() => ProtectedCount, {
+    description:
+      "Children waiting at the month end for longer than their service's own standard (18 weeks; 13 for autism assessment): from day 127, or day 92. Not applicable (z) when no service counted has a standard.",
+  })
+  breachingStandard: ProtectedCount;
+
+  @Field(() => ProtectedStatistic, {
+    description:
+      "Of those waiting at the month end for a service with a standard, the share waiting longer than it, from counts rounded to 5. Not applicable (z) when no service counted has a standard.",
+  })
+  shareBreachingStandard: ProtectedStatistic;
+
   @Field(() => WaitingWeekBands, { description: 'Those waiting at the month end by weeks waited.' })
   bands: WaitingWeekBands;
 
@@ -78,9 +93,14 @@ export class WaitingTimesMonth {
 
 const count = (n: number) => toProtectedCount(protectCount(n, 'NHS'));
 
-/** The counts of a month as they may be published. `autism`: the figures are for the autism assessment service alone. */
-export function protectWaitingTimesMonth(counts: WaitingTimesCounts, autism: boolean): WaitingTimesMonth {
-  const notApplicable = toProtectedStatistic({ value: null, suppressed: false, symbol: 'z', rounded: false });
+/**
+ * The counts of a month as they may be published. `autism`: the figures are for the
+ * autism assessment service alone. `standards`: some service counted has a waiting-time
+ * standard, so breaches of it mean something.
+ */
+export function protectWaitingTimesMonth(counts: WaitingTimesCounts, autism: boolean, standards: boolean): WaitingTimesMonth {
+  const notApplicableFigure = { value: null, suppressed: false, symbol: 'z', rounded: false } as const;
+  const notApplicable = toProtectedStatistic(notApplicableFigure);
   return Object.assign(new WaitingTimesMonth(), {
     month: counts.month,
     monthEnd: counts.monthEnd,
@@ -89,6 +109,8 @@ export function protectWaitingTimesMonth(counts: WaitingTimesCounts, autism: boo
     p92Weeks: toProtectedStatistic(protectStatistic(counts.p92, counts.waiting, 'NHS')),
     shareUnder18Weeks: toProtectedStatistic(protectRate(counts.under18, counts.waiting, 'NHS')),
     over52Weeks: count(counts.over52),
+    breachingStandard: standards ? count(counts.breaching) : toProtectedCount(notApplicableFigure),
+    shareBreachingStandard: standards ? toProtectedStatistic(protectRate(counts.breaching, counts.withStandard, 'NHS')) : notApplicable,
     bands: Object.assign(new WaitingWeekBands(), {
       upTo1: count(counts.upTo1),
       from1To2: count(counts.from1To2),

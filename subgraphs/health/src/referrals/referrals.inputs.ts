@@ -74,6 +74,18 @@ export class RefusedRow {
   reason: string;
 }
 
+@ObjectType({ description: 'One row of an applied referral batch: the waiting-list entry it created or changed.' })
+export class AppliedRow {
+  @Field(() => Int, { description: 'The row, counted from 0.' })
+  index: number;
+
+  @Field(() => ReferralUpdateKind, { description: 'What the row recorded.' })
+  kind: ReferralUpdateKind;
+
+  @Field(() => ID, { description: 'The waiting-list entry: the new one for a new referral (keep it to send its clock stop or removal later), else the one updated.' })
+  entryId: string;
+}
+
 @ObjectType({ description: "What happened to a referral batch: applied whole, or refused whole with every row's problems." })
 export class ReferralBatchReport {
   @Field(() => Boolean, { description: 'True when every row was written; false when any row was refused, and then nothing was written.' })
@@ -87,4 +99,7 @@ export class ReferralBatchReport {
 
   @Field(() => [RefusedRow], { description: 'Every problem found, row by row; empty when applied.' })
   refused: RefusedRow[];
+
+  @Field(() => [AppliedRow], { description: 'Every row as written, in order, with its waiting-list entry; empty when refused.' })
+  rows: AppliedRow[];
 }

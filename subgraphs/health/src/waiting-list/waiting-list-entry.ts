@@ -93,6 +93,13 @@ export class WaitingListEntry {
 
   @Column('text')
   localAreaCode: string;
+
+  @Column('text')
+  @Field(() => ID, {
+    description:
+      'The partner organisation that sent this entry: the partner id its feed signs in with, an NHS trust\'s ODS code such as "RXY". Entries a service\'s own clinicians or an administrator record are the providing trust\'s.',
+  })
+  partnerId: string;
 }
 
 export const statusOf = (entry: Pick<WaitingListEntry, 'firstContactDate' | 'removalDate'>): WaitStatus =>
@@ -100,14 +107,25 @@ export const statusOf = (entry: Pick<WaitingListEntry, 'firstContactDate' | 'rem
 
 const DAY = 86_400_000;
 
-/** Whole weeks from referral to the clock stop, the removal, or `asOf` when still waiting then (never below 0). */
-export function weeksWaited(entry: Pick<WaitingListEntry, 'referralDate' | 'firstContactDate' | 'removalDate'>, asOf: string): number {
+/** Days from referral to the clock stop, the removal, or `asOf` when still waiting then (never below 0). */
+export function daysWaited(entry: Pick<WaitingListEntry, 'referralDate' | 'firstContactDate' | 'removalDate'>, asOf: string): number {
   const ended = entry.firstContactDate ?? entry.removalDate;
   const end = ended && ended <= asOf ? ended : asOf;
-  return Math.max(0, Math.floor((Date.parse(end) - Date.parse(entry.referralDate)) / DAY / 7));
+  return Math.max(0, Math.round((Date.parse(end) - Date.parse(entry.referralDate)) / DAY));
 }
 
-/** More whole weeks waited than the service's standard allows; false when the service has none. */
-export function breaches(weeks: number, standardWeeks: number | null): boolean {
-  return standardWeeks !== null && weeks >= standardWeeks;
+/** Whole weeks from referral to the clock stop, the removal, or `asOf` when still waiting then (never below 0). */
+export function weeksWaited(entry: Pick<WaitingListEntry, 'referralDate' | 'firstContactDate' | 'removalDate'>, asOf: string): number {
+  return Math.floor(daysWaited(entry, asOf) / 7);
+}
+
+/**
+ * Whether a wait of `days` breaches a standard of `standardWeeks`: a standard is met when
+ * the clock stops within it, on or before day 7 × weeks (the RTT standard counts "no more
+ * than 18 weeks" as met, NICE QS51 an assessment started "within 13 weeks"), so a wait
+ * breaches from the day after: day 127 for 18 weeks, day 92 for 13. Null when the
+ * service has no standard, because "not breached" would claim one was met.
+ */
+export function breaches(days: number, standardWeeks: number | null): boolean | null {
+  return standardWeeks === null ? null : days > standardWeeks * 7;
 }
