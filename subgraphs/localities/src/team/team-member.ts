@@ -36,4 +36,8 @@ export class TeamMember {
   /** The sign-in subject of whoever added them (kept for the record; the audit has the rest). */
   @Column('text')
   addedBy: string;
+
+  /** When the place was recorded: orders places that start on the same day. */
+  @Column({ type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
 }

@@ -20,7 +20,7 @@ export class ChildTeamResolver {
     @Arg('currentOnly', () => Boolean, { nullable: true, description: 'Only those on the team today.' }) currentOnly: boolean | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TeamMember[]> {
-    const members = await ctx.loaders.many(TeamMember, 'childId', { startDate: 'ASC', id: 'ASC' }).load(child.id);
+    const members = await ctx.loaders.many(TeamMember, 'childId', { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' }).load(child.id);
     const today = todayInEngland();
     const current = members.filter((m) => isOnTeam(m, today));
     return currentOnly ? current : [...current, ...members.filter((m) => !isOnTeam(m, today))];
