@@ -119,6 +119,7 @@ export class LocalitySupport1764900000000 implements MigrationInterface {
       CREATE INDEX support_request_lead_appointment_idx ON support_request (lead_appointment_id);
       CREATE INDEX support_request_received_day_idx ON support_request (received_day);
       CREATE INDEX support_request_responded_day_idx ON support_request (responded_day);
+      CREATE INDEX support_request_outcome_day_idx ON support_request (outcome_date);
       -- One open request per child: a second would be answered twice and counted twice.
       CREATE UNIQUE INDEX support_request_one_open ON support_request (child_id) WHERE outcome IS NULL;
 
