@@ -450,7 +450,10 @@ describe('performance', () => {
 
 describe('professionals', () => {
   it('number about one per 60 children across agencies, with unique example.org emails', () => {
-    expect(area.professionals.length).toBe(50);
+    // 50, and an inclusion support lead for each locality team that had none among them.
+    const leads = area.professionals.filter((p) => p.role === 'Inclusion support lead');
+    for (const locality of area.localities) expect(leads.some((p) => p.localityId === locality.id)).toBe(true);
+    expect(area.professionals.length).toBe(50 + area.localities.filter((l) => area.professionals.slice(0, 50).every((p) => p.role !== 'Inclusion support lead' || p.localityId !== l.id)).length);
     const agencies = new Set(area.professionals.map((p) => p.agency));
     for (const agency of ['SCHOOL', 'SEND_SERVICE', 'HEALTH_SERVICE', 'SOCIAL_CARE', 'EARLY_HELP', 'YOUTH_JUSTICE', 'VOLUNTARY_SECTOR']) {
       expect(agencies).toContain(agency);
@@ -583,5 +586,53 @@ describe('SEND casework', () => {
   it('streams the same casework it returns in one piece', () => {
     const streamed = [...createDemoAreaGenerator({ children: 300, seed: 5 }).children()].flatMap((r) => r.ehcRequests);
     expect(streamed).toEqual(generateDemoArea({ children: 300, seed: 5 }).ehcRequests);
+  });
+});
+
+describe('locality teams', () => {
+  const assessments = area.myWorldAssessments!;
+  const requests = area.supportRequests!;
+  const appointments = new Map(area.leadAppointments!.map((a) => [a.id, a]));
+  const professionals = new Map(area.professionals.map((p) => [p.id, p]));
+  const childById = new Map(area.children.map((c) => [c.id, c]));
+
+  it('a few percent of children a year reach a trigger and are referred, at most one request each', () => {
+    const perYear = requests.length / 2 / area.children.length;
+    expect(perYear).toBeGreaterThan(0.005);
+    expect(perYear).toBeLessThan(0.05);
+    expect(new Set(requests.map((r) => r.childId)).size).toBe(requests.length);
+    expect(new Set(assessments.map((a) => a.trigger))).toEqual(new Set(['FIRST_SUSPENSION', 'REDUCED_TIMETABLE', 'ALTERNATIVE_PROVISION_CONSIDERED', 'REQUEST_TO_HOME_EDUCATE', 'OTHER']));
+  });
+
+  it('follows the school records: a first-suspension assessment comes after that suspension, from that school', () => {
+    for (const assessment of assessments.filter((a) => a.trigger === 'FIRST_SUSPENSION')) {
+      const first = area.suspensions.filter((s) => s.childId === assessment.childId).sort((a, b) => a.startDate.localeCompare(b.startDate))[0]!;
+      expect(assessment.completedOn > first.startDate).toBe(true);
+      expect(assessment.schoolUrn).toBe(first.schoolUrn);
+    }
+    for (const assessment of assessments.filter((a) => a.trigger === 'ALTERNATIVE_PROVISION_CONSIDERED')) {
+      expect(area.suspensions.filter((s) => s.childId === assessment.childId && s.startDate < assessment.completedOn).length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('answers with an inclusion support lead of the child\'s locality, after receipt, and ends in an outcome after the response', () => {
+    for (const request of requests) {
+      expect(request.localityId).toBe(childById.get(request.childId)!.localityId);
+      expect(request.receivedAt.slice(0, 10) >= assessments.find((a) => a.id === request.assessmentId)!.completedOn).toBe(true);
+      if (!request.respondedAt) continue;
+      expect(request.respondedAt >= request.receivedAt).toBe(true);
+      const lead = professionals.get(appointments.get(request.leadAppointmentId!)!.professionalId)!;
+      expect([lead.role, lead.localityId]).toEqual(['Inclusion support lead', request.localityId]);
+      if (request.outcomeDate) expect(request.outcomeDate >= request.respondedAt.slice(0, 10)).toBe(true);
+    }
+    expect(requests.filter((r) => r.respondedAt).length).toBeGreaterThan(requests.length * 0.9);
+  });
+
+  it('puts the school\'s SENCO on the team, and draws interventions from the menu', () => {
+    const sencos = area.teamMemberships!.filter((m) => m.teamRole === 'SENCO');
+    expect(sencos.length).toBeGreaterThan(0);
+    for (const member of sencos) expect(professionals.get(member.professionalId)!.role).toBe('SENCO');
+    const menu = ['PARENTING_PROGRAMME', 'SPEECH_AND_LANGUAGE', 'MENTORING', 'TRAUMA_INFORMED_NURTURE', 'COUNSELLING', 'PLAY_AND_ART_THERAPY', 'MEDIATION', 'EXPLOITATION_AND_HARMFUL_BEHAVIOUR', 'FAMILY_SUPPORT', 'ATTENDANCE_SUPPORT', 'EDUCATIONAL_PSYCHOLOGY', 'YOUTH_WORK', 'OTHER'];
+    for (const intervention of area.planInterventions!) expect(menu).toContain(intervention.kindCode);
   });
 });

@@ -7,6 +7,7 @@ import { buildArea } from './schools.js';
 import { generateChildHealth, type DemoChildHealthRecords, type HealthReferralCounts } from './health.js';
 import { generateChildSend, type DemoChildSendRecords } from './send.js';
 import { generateChildSupport, generateSettingReadiness, type DemoChildSupportRecords } from './support.js';
+import { buildLocalityWorkforce, generateChildLocalitySupport, type DemoChildLocalityRecords } from './locality-support.js';
 import type {
   DemoArea,
   DemoAreaOptions,
@@ -37,7 +38,7 @@ export interface DemoAreaGenerator {
   /** Each school's readiness in each needs-radar domain, about twice a year over two years. */
   settingReadiness: SettingReadinessRecord[];
   /** Each child with their records (SEND casework included), in register order. Each call starts afresh and yields the same sequence. */
-  children(): Generator<DemoChildRecords & DemoChildSendRecords & DemoChildSupportRecords & DemoChildHealthRecords, void, undefined>;
+  children(): Generator<DemoChildRecords & DemoChildSendRecords & DemoChildSupportRecords & DemoChildHealthRecords & DemoChildLocalityRecords, void, undefined>;
 }
 
 function resolveOptions(options: DemoAreaOptions): Required<DemoAreaOptions> {
@@ -77,6 +78,9 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
   const supportRoot = root.fork(5);
   // Health waiting lists: a stream of their own, for the same reason.
   const healthRoot = root.fork(7);
+  // Locality teams: a stream of their own, for the same reason.
+  const localityRoot = root.fork(8);
+  const workforce = buildLocalityWorkforce(professionals);
   const schools = area.schools.map((s) => s.record);
 
   return {
@@ -104,7 +108,9 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
       for (let i = 0; i < resolved.children; i++) {
         const records = generateChild(ctx, i);
         const health = generateChildHealth(records.child, { asOf, localAreaCode: localArea.code, birthDay: parseIsoDay(records.child.dateOfBirth), referralCounts }, healthRoot.fork(i));
-        yield { ...records, ...generateChildSend(records, sendContext, sendRoot.fork(i)), ...generateChildSupport(records, asOf, supportRoot.fork(i)), ...health };
+        const send = generateChildSend(records, sendContext, sendRoot.fork(i));
+        const locality = generateChildLocalitySupport({ ...records, ...send, ...health }, asOf, workforce, localityRoot.fork(i));
+        yield { ...records, ...send, ...generateChildSupport(records, asOf, supportRoot.fork(i)), ...health, ...locality };
       }
     },
   };
@@ -141,6 +147,12 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
     radarRatings: [],
     settingReadiness: generator.settingReadiness,
     waitingListEntries: [],
+    myWorldAssessments: [],
+    supportRequests: [],
+    leadAppointments: [],
+    teamMemberships: [],
+    planInterventions: [],
+    monitoringReviews: [],
   };
   for (const records of generator.children()) {
     area.children.push(records.child);
@@ -158,6 +170,12 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
     area.radarAssessments.push(...records.radarAssessments);
     area.radarRatings.push(...records.radarRatings);
     area.waitingListEntries.push(...records.waitingListEntries);
+    area.myWorldAssessments!.push(...records.myWorldAssessments);
+    area.supportRequests!.push(...records.supportRequests);
+    area.leadAppointments!.push(...records.leadAppointments);
+    area.teamMemberships!.push(...records.teamMemberships);
+    area.planInterventions!.push(...records.planInterventions);
+    area.monitoringReviews!.push(...records.monitoringReviews);
   }
   return area;
 }
@@ -189,5 +207,11 @@ export function emptyDemoArea(): DemoArea {
     radarRatings: [],
     settingReadiness: [],
     waitingListEntries: [],
+    myWorldAssessments: [],
+    supportRequests: [],
+    leadAppointments: [],
+    teamMemberships: [],
+    planInterventions: [],
+    monitoringReviews: [],
   };
 }

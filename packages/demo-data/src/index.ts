@@ -17,6 +17,7 @@ export {
 export type { DemoChildRecords } from './children.js';
 export type { DemoChildSendRecords } from './send.js';
 export { HEALTH_SERVICE_CODES, HEALTH_SERVICE_PROVIDERS, type HealthServiceCode, type DemoChildHealthRecords } from './health.js';
+export type { DemoChildLocalityRecords } from './locality-support.js';
 export { RADAR_DOMAINS, SUPPORT_PLAN_REVIEW_DAYS, domainOfNeed, type DemoChildSupportRecords } from './support.js';
 export { createRandom, createWeightedSampler, type Random } from './random.js';
 export {

@@ -153,6 +153,7 @@ export function buildProfessionals(
     let agency: string;
     let domain: string;
     let localityId: string | null;
+    let schoolUrn: string | null = null;
     if (plan === 'SCHOOL' && schoolOrder.length > 0) {
       const school = schoolOrder[schoolStaff % schoolOrder.length]!;
       role = schoolStaff < schoolOrder.length ? 'SENCO' : random.weighted(EXTRA_SCHOOL_ROLES);
@@ -160,6 +161,7 @@ export function buildProfessionals(
       agency = 'SCHOOL';
       domain = schoolDomain(school.record.name);
       localityId = school.locality.record.id;
+      schoolUrn = school.record.urn;
     } else {
       const agencyPlan = plan === 'SCHOOL' ? AGENCIES[0]! : plan;
       role = random.weighted(agencyPlan.roles);
@@ -173,7 +175,22 @@ export function buildProfessionals(
     for (let n = 2; emails.has(email); n++) email = `${local}${n}@${domain}`;
     emails.add(email);
 
-    professionals.push({ id: random.uuid(), givenName, familyName, role, agency, email, localityId });
+    professionals.push({ id: random.uuid(), givenName, familyName, role, agency, email, localityId, ...(schoolUrn ? { schoolUrn } : {}) });
+  }
+
+  // Every locality team has an inclusion support lead: the lead professional its single
+  // point of contact appoints. From a stream of its own, so no one above changes.
+  const teams = random.fork(1_000);
+  for (const locality of localities) {
+    if (professionals.some((p) => p.role === 'Inclusion support lead' && p.localityId === locality.record.id)) continue;
+    const names = ADULT_BRITISH;
+    const givenName = teams.pick(teams.chance(0.78) ? names.girls : names.boys);
+    const familyName = teams.pick(names.family);
+    const local = emailLocal(givenName, familyName);
+    let email = `${local}@kent.example.org`;
+    for (let n = 2; emails.has(email); n++) email = `${local}${n}@kent.example.org`;
+    emails.add(email);
+    professionals.push({ id: teams.uuid(), givenName, familyName, role: 'Inclusion support lead', agency: 'SEND_SERVICE', email, localityId: locality.record.id });
   }
   return professionals;
 }

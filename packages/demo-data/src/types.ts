@@ -49,6 +49,8 @@ export interface ProfessionalRecord {
   /** A work email at an example domain, e.g. "a.khan@kent.example.org". */
   email: string;
   localityId: string | null;
+  /** The school a member of school staff (a SENCO) works at; absent for other agencies. */
+  schoolUrn?: string | null;
 }
 
 /** Get Information About Schools phase of education. */
@@ -316,6 +318,97 @@ export interface WaitingListEntryRecord {
   partnerId: string;
 }
 
+/** What made a school complete a My World assessment (Walsall's locality triggers). */
+export type MyWorldTrigger = 'FIRST_SUSPENSION' | 'ALTERNATIVE_PROVISION_CONSIDERED' | 'REDUCED_TIMETABLE' | 'REQUEST_TO_HOME_EDUCATE' | 'OTHER';
+
+/** A school's My World assessment of a child: the three sides of the triangle, each with strengths and pressures. */
+export interface MyWorldAssessmentRecord {
+  id: string;
+  childId: string;
+  schoolUrn: string;
+  /** The child's locality: the one whose single point of contact it was sent to. */
+  localityId: string;
+  trigger: MyWorldTrigger;
+  triggerDetail: string | null;
+  growStrengths: string;
+  growPressures: string;
+  careStrengths: string;
+  carePressures: string;
+  worldStrengths: string;
+  worldPressures: string;
+  /** As signed, e.g. "Aisha Khan, SENCO". */
+  completedBy: string;
+  completedByProfessionalId: string | null;
+  completedOn: string;
+}
+
+export type SupportOutcome =
+  | 'NEEDS_MET_ATTENDANCE_IMPROVED'
+  | 'NEEDS_MET_READY_TO_LEARN'
+  | 'NEEDS_MET_ON_TRACK'
+  | 'JOINT_DECISION_SHORT_TERM_NURTURE'
+  | 'JOINT_DECISION_EHC_NEEDS_ASSESSMENT'
+  | 'JOINT_DECISION_SCHOOL_MOVE'
+  | 'JOINT_DECISION_ALTERNATIVE_PROVISION';
+
+/**
+ * A request for locality support, sent with a My World assessment. Instants are ISO
+ * date-times (UTC); the due time follows from `receivedAt` and the working-day calendar.
+ */
+export interface SupportRequestRecord {
+  id: string;
+  childId: string;
+  assessmentId: string;
+  localityId: string;
+  receivedAt: string;
+  /** Null while awaiting a response; set with leadAppointmentId. */
+  respondedAt: string | null;
+  responseNotes: string | null;
+  leadAppointmentId: string | null;
+  outcome: SupportOutcome | null;
+  outcomeDate: string | null;
+  outcomeNotes: string | null;
+}
+
+/** A spell as a child's lead professional, [appointedAt, endedAt). */
+export interface LeadAppointmentRecord {
+  id: string;
+  childId: string;
+  professionalId: string;
+  appointedAt: string;
+  endedAt: string | null;
+  endReason: 'HANDED_OVER' | 'LEFT_TEAM' | 'SUPPORT_ENDED' | null;
+}
+
+/** A place on a child's team around the child; endDate inclusive, null while on it. */
+export interface TeamMembershipRecord {
+  id: string;
+  childId: string;
+  professionalId: string;
+  teamRole: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** An intervention in a coordinated plan; kindCode is on the locality's menu. */
+export interface PlanInterventionRecord {
+  id: string;
+  requestId: string;
+  kindCode: string;
+  provider: string;
+  startDate: string;
+  endDate: string | null;
+  notes: string | null;
+}
+
+export interface MonitoringReviewRecord {
+  id: string;
+  requestId: string;
+  reviewDate: string;
+  progress: 'GOOD_PROGRESS' | 'SOME_PROGRESS' | 'NO_PROGRESS' | 'CONCERNS_INCREASED';
+  notes: string | null;
+}
+
 export interface DemoArea {
   localArea: LocalAreaRecord;
   localities: LocalityRecord[];
@@ -340,6 +433,17 @@ export interface DemoArea {
   settingReadiness: SettingReadinessRecord[];
   /* Waits for community and specialist health services (the health subgraph). */
   waitingListEntries: WaitingListEntryRecord[];
+  /*
+   * Locality teams (the localities subgraph): My World assessments, requests for
+   * support and their plans, lead professionals and teams around children. Optional
+   * so that an area made by hand without them stays valid.
+   */
+  myWorldAssessments?: MyWorldAssessmentRecord[];
+  supportRequests?: SupportRequestRecord[];
+  leadAppointments?: LeadAppointmentRecord[];
+  teamMemberships?: TeamMembershipRecord[];
+  planInterventions?: PlanInterventionRecord[];
+  monitoringReviews?: MonitoringReviewRecord[];
 }
 
 export interface DemoAreaOptions {

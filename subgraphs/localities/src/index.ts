@@ -10,6 +10,10 @@ import { RegisterSchool1764300000000 } from './migrations/1764300000000-Register
 import { TeamAroundTheChild1764800000000 } from './migrations/1764800000000-TeamAroundTheChild.js';
 import { TeamMember } from './team/team-member.js';
 import { LeadProfessionalAppointment } from './team/lead-professional-appointment.js';
+import { LocalitySupport1764900000000 } from './migrations/1764900000000-LocalitySupport.js';
+import { MyWorldAssessment } from './my-world/my-world-assessment.js';
+import { SupportRequest } from './support-request/support-request.js';
+import { InterventionKind, MonitoringReview, PlanIntervention } from './support-request/intervention.js';
 import { childRegisterAccess } from './child/child.access.js';
 import { buildLocalitiesSchema } from './schema.js';
 import { isLocalitiesEmpty, seedLocalities } from './seed.js';
@@ -21,8 +25,20 @@ import { isLocalitiesEmpty, seedLocalities } from './seed.js';
 export const localities: SubgraphDefinition = {
   name: 'localities',
   defaultPort: 4001,
-  entities: [LocalArea, Locality, Child, Professional, TeamMember, LeadProfessionalAppointment],
-  migrations: [ChildRegister1764000000000, AccessAudit1764200000000, RegisterSchool1764300000000, TeamAroundTheChild1764800000000],
+  entities: [
+    LocalArea,
+    Locality,
+    Child,
+    Professional,
+    TeamMember,
+    LeadProfessionalAppointment,
+    MyWorldAssessment,
+    SupportRequest,
+    InterventionKind,
+    PlanIntervention,
+    MonitoringReview,
+  ],
+  migrations: [ChildRegister1764000000000, AccessAudit1764200000000, RegisterSchool1764300000000, TeamAroundTheChild1764800000000, LocalitySupport1764900000000],
   buildSchema: buildLocalitiesSchema,
   seed: (db, demo) => seedLocalities(db, demo as DemoArea),
   isEmpty: isLocalitiesEmpty,
@@ -31,4 +47,4 @@ export const localities: SubgraphDefinition = {
   issuesCareTeamPasses: true,
 };
 
-export { LocalArea, Locality, Child, Professional, TeamMember, LeadProfessionalAppointment };
+export { LocalArea, Locality, Child, Professional, TeamMember, LeadProfessionalAppointment, MyWorldAssessment, SupportRequest, InterventionKind, PlanIntervention, MonitoringReview };

@@ -5,8 +5,18 @@ import { LocalArea } from './local-area/local-area.js';
 import { Locality } from './locality/locality.js';
 import { Child, type Sex } from './child/child.js';
 import { Professional, type Agency } from './professional/professional.js';
+import { TeamMember } from './team/team-member.js';
+import { LeadEndReason, LeadProfessionalAppointment } from './team/lead-professional-appointment.js';
+import { MyWorldAssessment, type MyWorldTrigger } from './my-world/my-world-assessment.js';
+import { SupportRequest, type SupportOutcome } from './support-request/support-request.js';
+import { MonitoringReview, PlanIntervention, type ReviewProgress } from './support-request/intervention.js';
+import { responseClock } from '@local-area-graph/working-days';
 
-/** Loads the demo area's register: the area, its localities, children and professionals. One transaction. */
+/**
+ * Loads the demo area's register (the area, its localities, children and
+ * professionals) and its locality teams (My World assessments, requests for support
+ * and their plans, lead professionals, teams around children). One transaction.
+ */
 export async function seedLocalities(db: DataSource, demo: DemoArea): Promise<void> {
   await db.transaction(async (manager) => {
     await insertInChunks(manager, LocalArea, [demo.localArea]);
@@ -22,8 +32,40 @@ export async function seedLocalities(db: DataSource, demo: DemoArea): Promise<vo
       manager,
       Professional,
       // The demo's identity provider signs professionals in by their work email.
-      demo.professionals.map((professional) => ({ ...professional, agency: professional.agency as Agency, subject: professional.email })),
+      demo.professionals.map(({ schoolUrn: _school, ...professional }) => ({ ...professional, agency: professional.agency as Agency, subject: professional.email })),
     );
+    await insertInChunks(
+      manager,
+      MyWorldAssessment,
+      (demo.myWorldAssessments ?? []).map((a) => ({ ...a, trigger: a.trigger as MyWorldTrigger, submittedBy: 'demo' })),
+    );
+    await insertInChunks(
+      manager,
+      LeadProfessionalAppointment,
+      (demo.leadAppointments ?? []).map((a) => ({
+        ...a,
+        appointedAt: new Date(a.appointedAt),
+        endedAt: a.endedAt ? new Date(a.endedAt) : null,
+        endReason: a.endReason as LeadEndReason | null,
+        appointedBy: 'demo',
+      })),
+    );
+    await insertInChunks(manager, TeamMember, (demo.teamMemberships ?? []).map((m) => ({ ...m, addedBy: 'demo' })));
+    await insertInChunks(
+      manager,
+      SupportRequest,
+      (demo.supportRequests ?? []).map((r) => ({
+        ...r,
+        receivedAt: new Date(r.receivedAt),
+        // The same clock the writes use: the demo never stores a due time of its own.
+        dueAt: responseClock(new Date(r.receivedAt)).dueAt,
+        respondedAt: r.respondedAt ? new Date(r.respondedAt) : null,
+        outcome: r.outcome as SupportOutcome | null,
+        version: 1,
+      })),
+    );
+    await insertInChunks(manager, PlanIntervention, (demo.planInterventions ?? []).map((i) => ({ ...i, addedBy: 'demo' })));
+    await insertInChunks(manager, MonitoringReview, (demo.monitoringReviews ?? []).map((r) => ({ ...r, progress: r.progress as ReviewProgress, reviewedBy: 'demo' })));
   });
 }
 

@@ -37,7 +37,7 @@ export class TeamMember {
   @Column('text')
   addedBy: string;
 
-  /** When the place was recorded: among places starting the same day, the earlier recorded comes first. */
+  /** When the place was recorded: orders places that start on the same day. */
   @Column({ type: 'timestamptz', insert: false, update: false })
   createdAt: Date;
 }

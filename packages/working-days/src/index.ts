@@ -1,0 +1,21 @@
+export { BANK_HOLIDAYS_ENGLAND } from './bank-holidays.js';
+export {
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  LOCALITY_RESPONSE_WORKING_DAYS,
+  OutsideCalendarError,
+  addWorkingDays,
+  bankHolidayName,
+  calendarDays,
+  dateInEngland,
+  effectiveWorkingDayNumber,
+  isWorkingDay,
+  nextWorkingDayOnOrAfter,
+  responseClock,
+  startOfDayInEngland,
+  workingDayNumber,
+  workingDaysBetween,
+  workingDaysToRespond,
+  type CalendarDay,
+  type ResponseClock,
+} from './working-days.js';
