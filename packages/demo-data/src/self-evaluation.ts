@@ -81,7 +81,7 @@ export function generateSelfEvaluations(schools: readonly SchoolRecord[], asOf: 
     const stream = random.fork(s);
     // About 1 in 8 schools has recorded none.
     if (stream.chance(0.12)) return;
-    let level = school.phase === 'SPECIAL' ? 1.4 : stream.next() * 1.6;
+    let level = school.phase === 'SPECIAL' ? 1.5 : 0.4 + stream.next() * 1.4;
     const evaluations = stream.chance(0.7) ? 2 : 1;
     for (let e = evaluations - 1; e >= 0; e--) {
       const day = asOf - e * 365 - stream.int(20, 120);

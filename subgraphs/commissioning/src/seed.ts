@@ -14,7 +14,9 @@ import { BoardMember } from './board/board-member.js';
  */
 export async function seedCommissioning(db: DataSource, demo: DemoArea): Promise<void> {
   await db.transaction(async (manager) => {
-    const appointedAt = new Date('2026-01-05T09:00:00.000Z');
+    // Members sat on the board before the first change they made to its plan.
+    const first = [...demo.ragChanges.map((c) => c.changedAt), ...demo.measureTargets.map((t) => t.setAt)].sort()[0];
+    const appointedAt = first ? new Date(Date.parse(first) - 7 * 86_400_000) : new Date();
     await insertInChunks(manager, BoardMember, demo.boardMembers.map((m) => ({ ...m, appointedAt, endedAt: null })));
     await insertInChunks(manager, Workstream, demo.workstreams);
     await insertInChunks(manager, AreaOfWeakness, demo.areasOfWeakness);
