@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @Entity('board_member')
-@ObjectType({ description: "Someone who sits on the local area's SEND improvement board: they may update its action plans and set its targets." })
+@ObjectType({ description: "Someone who sits on the local area's SEND improvement board: they may rate its action plans' progress and decide its targets." })
 export class BoardMember {
   @PrimaryColumn('uuid')
   @Field(() => ID, { description: "The membership's platform id." })
