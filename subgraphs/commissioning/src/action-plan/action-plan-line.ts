@@ -6,7 +6,7 @@ import { Rag } from '../measure/measure-kind.js';
 @Entity('action_plan_line')
 @ObjectType({
   description:
-    "A line of a workstream's action plan: the recommendation, how and by whom it is delivered, by when, how its impact is measured, and its progress rated red, amber or green with a commentary. Every progress update is kept (ragHistory).",
+    "A line of a workstream's action plan: the recommendation, how and by whom it is delivered, by when, how its impact is measured, and its progress rated red, amber or green with a commentary. Every rating given is kept (ragHistory), with its commentary.",
 })
 export class ActionPlanLine {
   @PrimaryColumn('uuid')
@@ -62,15 +62,15 @@ export class ActionPlanLine {
   updatedByName: string;
 
   @Column('integer')
-  @Field(() => Int, { description: 'Changes with every update; send it back as `expectedVersion` so that an update made on a stale read is refused.' })
+  @Field(() => Int, { description: 'Changes with every new rating; send it back as `expectedVersion` so that a change made on a stale read is refused.' })
   version: number;
 }
 
 @Entity('rag_change')
-@ObjectType({ description: 'One progress update of an action-plan line: the rating before and after, who changed it, when and why.' })
+@ObjectType({ description: "One rating of an action-plan line's progress: the rating before and after, who gave it, when and why." })
 export class RagChange {
   @PrimaryColumn('uuid')
-  @Field(() => ID, { description: "The update's platform id." })
+  @Field(() => ID, { description: "The rating's platform id." })
   id: string;
 
   @Column('uuid')

@@ -15,7 +15,7 @@ export class ActionPlanMutations {
       "Rate an action-plan line's progress red, amber or green with a commentary. The change is kept in its history (who, when, why), in the same transaction. ADMIN or a member of the area's board.",
   })
   async updateActionPlanProgress(
-    @Arg('input', () => UpdateActionPlanProgressInput, { description: 'The update.' }) input: UpdateActionPlanProgressInput,
+    @Arg('input', () => UpdateActionPlanProgressInput, { description: 'The new rating and why.' }) input: UpdateActionPlanProgressInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ActionPlanLine> {
     const field = 'Mutation.updateActionPlanProgress';

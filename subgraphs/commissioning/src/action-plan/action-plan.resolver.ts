@@ -6,7 +6,7 @@ import { Locality } from '../local-area/local-area.js';
 
 @Resolver(() => ActionPlanLine)
 export class ActionPlanLineResolver {
-  @FieldResolver(() => [RagChange], { description: 'Every progress update, oldest first: who changed the rating, when and why.' })
+  @FieldResolver(() => [RagChange], { description: 'Every rating given, oldest first: who changed it, when and why.' })
   ragHistory(@Root() line: ActionPlanLine, @Ctx() ctx: SubgraphContext): Promise<RagChange[]> {
     return ctx.loaders.many(RagChange, 'lineId', { changedAt: 'ASC', id: 'ASC' }).load(line.id);
   }

@@ -15,7 +15,7 @@ function requireAdmin(ctx: SubgraphContext, field: string): void {
 
 @Resolver()
 export class BoardMemberMutations {
-  @Mutation(() => BoardMember, { description: "Add someone to a local area's SEND improvement board, so that they may update its plan. ADMIN only." })
+  @Mutation(() => BoardMember, { description: "Add someone to a local area's SEND improvement board, so that they may change its plan. ADMIN only." })
   async appointBoardMember(
     @Arg('input', () => AppointBoardMemberInput, { description: 'Who, and what they do for the board.' }) input: AppointBoardMemberInput,
     @Ctx() ctx: SubgraphContext,
@@ -44,7 +44,7 @@ export class BoardMemberMutations {
     });
   }
 
-  @Mutation(() => BoardMember, { description: "Record that someone has left a local area's SEND improvement board: from now on they may not update its plan. ADMIN only." })
+  @Mutation(() => BoardMember, { description: "Record that someone has left a local area's SEND improvement board: from now on they may not change its plan. ADMIN only." })
   async endBoardMembership(
     @Arg('input', () => EndBoardMembershipInput, { description: 'The membership.' }) input: EndBoardMembershipInput,
     @Ctx() ctx: SubgraphContext,

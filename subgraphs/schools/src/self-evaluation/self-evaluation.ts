@@ -116,6 +116,6 @@ export class SendAction {
 
   /** Bumped by every change, so that a change made on a stale read is refused. */
   @Column('integer')
-  @Field(() => Int, { description: 'Changes with every update; send it back as `expectedVersion` so a stale change is refused.' })
+  @Field(() => Int, { description: 'Changes whenever the action changes; send it back as `expectedVersion` so a stale change is refused.' })
   version: number;
 }
