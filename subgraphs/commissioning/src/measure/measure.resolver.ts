@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { completeMonthsBefore, todayInEngland } from '@local-area-graph/identifiers';
 import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Measure, MeasureReading, MeasureTarget } from './measure.js';
 import { MeasureRating, MeasureUnit, NotRatedReason } from './measure-kind.js';
@@ -68,7 +69,7 @@ export class MeasureResolver {
     description: "The latest month's figure, the one the measure is rated on. When the owner's figures did not arrive, value and symbol are empty and the rating says so.",
   })
   current(@Root() measure: Measure): MeasureReading {
-    return currentOf(measure) ?? missing(measure.board?.asOf.slice(0, 7) ?? '');
+    return currentOf(measure) ?? missing(completeMonthsBefore(measure.board?.asOf ?? todayInEngland(), 1).months[0]!);
   }
 
   @FieldResolver(() => MeasureTarget, { nullable: true, description: 'The target it is rated against on this board; empty when there is none (see notRatedBecause).' })
