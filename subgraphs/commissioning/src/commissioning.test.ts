@@ -161,7 +161,7 @@ describe("the board's view", () => {
     expect(measure(withheld, M_EHC)).toMatchObject({ current: { value: null, suppressed: true, symbol: 'CONFIDENTIAL' }, rating: 'NOT_RATED', notRatedBecause: 'FIGURE_WITHHELD' });
     expect(measure(withheld, M_CAMHS)).toMatchObject({ current: { value: null, suppressed: true }, rating: 'NOT_RATED', notRatedBecause: 'FIGURE_WITHHELD' });
     expect(measure(forged, M_EHC)).toMatchObject({ current: { value: null, suppressed: true }, rating: 'NOT_RATED' });
-    expect(measure(missing, M_EHC)).toMatchObject({ current: { month: months[11], value: null, suppressed: false }, trend: [], rating: 'NOT_RATED', notRatedBecause: 'FIGURE_NOT_AVAILABLE' });
+    expect(measure(missing, M_EHC)).toMatchObject({ current: { month: months[11], value: null, suppressed: false, symbol: 'NOT_AVAILABLE' }, trend: [], rating: 'NOT_RATED', notRatedBecause: 'FIGURE_NOT_AVAILABLE' });
     // No plans issued in the month: a share over nobody is not applicable, so not rated.
     const [none] = await boards(area({ ehc: figure(null) }));
     expect(measure(none, M_EHC)).toMatchObject({ current: { value: null, symbol: 'NOT_APPLICABLE' }, notRatedBecause: 'FIGURE_NOT_AVAILABLE' });

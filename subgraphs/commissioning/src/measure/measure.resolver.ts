@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DisclosureSymbol } from '@local-area-graph/disclosure';
 import { completeMonthsBefore, todayInEngland } from '@local-area-graph/identifiers';
 import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Measure, MeasureReading, MeasureTarget } from './measure.js';
@@ -36,7 +37,8 @@ async function targetOf(measure: Measure, ctx: SubgraphContext): Promise<Measure
   return FIGURE_SOURCES[measure.kind].unit === MeasureUnit.SHARE ? area : null;
 }
 
-const missing = (month: string): MeasureReading => ({ month, value: null, suppressed: false, symbol: null, rounded: false });
+// Not held here: x, as the owner would mark a figure it does not have.
+const missing = (month: string): MeasureReading => ({ month, value: null, suppressed: false, symbol: DisclosureSymbol.NOT_AVAILABLE, rounded: false });
 
 @Resolver(() => Measure)
 export class MeasureResolver {
@@ -66,7 +68,7 @@ export class MeasureResolver {
   }
 
   @FieldResolver(() => MeasureReading, {
-    description: "The latest month's figure, the one the measure is rated on. When the owner's figures did not arrive, value and symbol are empty and the rating says so.",
+    description: "The latest month's figure, the one the measure is rated on. When the owner's figures did not arrive, it is not available (symbol x) and the rating says so.",
   })
   current(@Root() measure: Measure): MeasureReading {
     return currentOf(measure) ?? missing(completeMonthsBefore(measure.board?.asOf ?? todayInEngland(), 1).months[0]!);
