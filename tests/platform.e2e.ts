@@ -21,9 +21,12 @@ describe('pnpm start', () => {
   it('brings everything up, prints the gateway URL, answers, and SIGTERM leaves no PostgreSQL running', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lag-start-'));
     const [gatewayPort, localitiesPort, schoolsPort] = [await freePort(), await freePort(), await freePort()];
+    // Every other subgraph on a free port too, so that nothing else on this machine holding a default port gets in the way.
+    const otherPorts: Record<string, string> = {};
+    for (const name of ['SEND', 'HEALTH', 'COMMISSIONING']) otherPorts[`${name}_PORT`] = String(await freePort());
     const child = spawn(process.execPath, ['--import', 'tsx', 'packages/platform/src/cli.ts', '--children', '120'], {
       cwd: REPO,
-      env: { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(gatewayPort), LOCALITIES_PORT: String(localitiesPort), SCHOOLS_PORT: String(schoolsPort), LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(gatewayPort), LOCALITIES_PORT: String(localitiesPort), SCHOOLS_PORT: String(schoolsPort), ...otherPorts, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -5,6 +5,7 @@ import type { TokenVerifier } from '@local-area-graph/trust';
 import type { GatewayContext } from './context.js';
 import { ABUSE_LIMITS, createAbuseLimits } from './limits.js';
 import { SubgraphSource } from './subgraph-source.js';
+import type { QueryPlan } from './query-plan.js';
 
 export interface GatewayOptions {
   /** The committed supergraph (gateway/supergraph.graphql): no introspection at run time. */
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Production: no introspection, no field suggestions. Default: NODE_ENV is `production`. */
   production?: boolean;
+  /** Called with the plan of every operation before it runs (tests count an operation's subgraph calls with plannedFetches). */
+  onQueryPlan?: (plan: QueryPlan) => void;
 }
 
 /**
@@ -68,6 +71,7 @@ export function createGateway(options: GatewayOptions) {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    ...(options.onQueryPlan ? { experimental_didResolveQueryPlan: ({ queryPlan }) => options.onQueryPlan!(queryPlan) } : {}),
     buildService: ({ name, url }) => {
       const actual = options.subgraphUrls[name] ?? url;
       if (!actual) throw new Error(`No URL for subgraph ${name}: set ${name.toUpperCase()}_URL.`);

@@ -8,6 +8,8 @@ import { generateChildHealth, type DemoChildHealthRecords, type HealthReferralCo
 import { generateChildSend, type DemoChildSendRecords } from './send.js';
 import { generateChildSupport, generateSettingReadiness, type DemoChildSupportRecords } from './support.js';
 import { buildLocalityWorkforce, generateChildLocalitySupport, type DemoChildLocalityRecords } from './locality-support.js';
+import { generateSelfEvaluations, type DemoSchoolSelfEvaluations } from './self-evaluation.js';
+import { generateImprovementPlan, type DemoImprovementPlan } from './commissioning.js';
 import type {
   DemoArea,
   DemoAreaOptions,
@@ -37,6 +39,10 @@ export interface DemoAreaGenerator {
   professionals: ProfessionalRecord[];
   /** Each school's readiness in each needs-radar domain, about twice a year over two years. */
   settingReadiness: SettingReadinessRecord[];
+  /** Each school's SEND self-evaluations (graded statements, checklist, action plan). */
+  selfEvaluations: DemoSchoolSelfEvaluations;
+  /** The SEND improvement board's plan: workstreams A to E, measures, targets, action plans, members. */
+  improvementPlan: DemoImprovementPlan;
   /** Each child with their records (SEND casework included), in register order. Each call starts afresh and yields the same sequence. */
   children(): Generator<DemoChildRecords & DemoChildSendRecords & DemoChildSupportRecords & DemoChildHealthRecords & DemoChildLocalityRecords, void, undefined>;
 }
@@ -82,14 +88,19 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
   const localityRoot = root.fork(8);
   const workforce = buildLocalityWorkforce(professionals);
   const schools = area.schools.map((s) => s.record);
+  const localities = area.localities.map((l) => l.record);
 
   return {
     options: resolved,
     localArea,
-    localities: area.localities.map((l) => l.record),
+    localities,
     schools,
     professionals,
     settingReadiness: generateSettingReadiness(schools, asOf, root.fork(6)),
+    // Streams of their own, so that neither shifts anything drawn before it existed.
+    // Streams 8 (locality support) and 9 are taken: each generator has its own, so adding one moves no other.
+    selfEvaluations: generateSelfEvaluations(schools, asOf, root.fork(10)),
+    improvementPlan: generateImprovementPlan(localArea.code, localities, asOf, root.fork(9)),
     *children() {
       const ctx: ChildContext = {
         laNumber: localArea.laNumber,
@@ -121,7 +132,9 @@ export function createDemoAreaGenerator(options: DemoAreaOptions = {}): DemoArea
  * twelve district localities, schools scaled to the children, and children aged
  * 0–18 with test-range NHS numbers, valid UPNs, enrolments, SEN provision in
  * national proportions, three years of termly attendance and suspensions, and the
- * local authority's SEND casework (EHC needs assessment requests, plans, reviews).
+ * local authority's SEND casework (EHC needs assessment requests, plans, reviews),
+ * schools' SEND self-evaluations and the SEND improvement board's plan (Kent's
+ * workstreams A to E).
  * Linear in the number of children; 300,000 children take a few seconds.
  */
 export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
@@ -153,6 +166,8 @@ export function generateDemoArea(options: DemoAreaOptions = {}): DemoArea {
     teamMemberships: [],
     planInterventions: [],
     monitoringReviews: [],
+    ...generator.selfEvaluations,
+    ...generator.improvementPlan,
   };
   for (const records of generator.children()) {
     area.children.push(records.child);
@@ -213,5 +228,16 @@ export function emptyDemoArea(): DemoArea {
     teamMemberships: [],
     planInterventions: [],
     monitoringReviews: [],
+    selfEvaluations: [],
+    selfEvaluationStatements: [],
+    statutoryChecks: [],
+    sendActions: [],
+    workstreams: [],
+    areasOfWeakness: [],
+    measures: [],
+    measureTargets: [],
+    actionPlanLines: [],
+    ragChanges: [],
+    boardMembers: [],
   };
 }

@@ -3,7 +3,9 @@
  * owns: localities takes the area, localities, children and professionals; schools
  * takes schools, enrolments, attendance, suspensions and SEN provision; send takes
  * EHC needs assessment requests, EHC plans and annual reviews, SEN support plans,
- * needs radar assessments and schools' readiness ratings. Ids are
+ * needs radar assessments and schools' readiness ratings; schools also take their SEND
+ * self-evaluations; commissioning takes the improvement board's workstreams, measures,
+ * targets, action plans and members. Ids are
  * deterministic (same seed, same ids) so tests can name known children.
  */
 
@@ -409,6 +411,153 @@ export interface MonitoringReviewRecord {
   notes: string | null;
 }
 
+/* Schools' SEND self-evaluations (the schools subgraph). */
+
+/** Emerging, Developing or Embedded: how far a self-evaluation statement is true of the school. */
+export type SelfEvaluationGrade = 'EMERGING' | 'DEVELOPING' | 'EMBEDDED';
+
+/** A school's SEND self-evaluation on one day. */
+export interface SelfEvaluationRecord {
+  id: string;
+  schoolUrn: string;
+  evaluatedDate: string;
+  /** Who completed it, as the school names them. */
+  completedBy: string;
+  /** The token subject who recorded it on the platform. */
+  recordedBy: string;
+}
+
+/** One framework statement as the school graded it; evidence always given above Emerging. */
+export interface SelfEvaluationStatementRecord {
+  evaluationId: string;
+  /** e.g. "LEADERSHIP_1" (the schools subgraph's framework). */
+  code: string;
+  grade: SelfEvaluationGrade;
+  evidence: string | null;
+}
+
+/** One item of the statutory checklist, answered. */
+export interface StatutoryCheckRecord {
+  evaluationId: string;
+  /** e.g. "SENCO_APPOINTED". */
+  item: string;
+  met: boolean;
+  note: string | null;
+}
+
+/** One line of a school's SEND action plan. */
+export interface SendActionRecord {
+  id: string;
+  evaluationId: string;
+  sortOrder: number;
+  target: string;
+  actions: string;
+  personResponsible: string;
+  resources: string | null;
+  /** Given when completed. */
+  evidenceOfImpact: string | null;
+  dateCompleted: string | null;
+}
+
+/* The SEND improvement board's plan (the commissioning subgraph). */
+
+export type Rag = 'RED' | 'AMBER' | 'GREEN';
+
+/** A workstream of a local area's improvement plan, e.g. Kent's "C: quality and timeliness of EHC plans". */
+export interface WorkstreamRecord {
+  id: string;
+  localAreaCode: string;
+  /** "A" to "E" in Kent's plan. */
+  letter: string;
+  title: string;
+  /** Who leads it for the board, e.g. "Assistant Director, SEND". */
+  lead: string;
+}
+
+/** One area of weakness an inspection found, under the workstream that answers it. */
+export interface AreaOfWeaknessRecord {
+  id: string;
+  workstreamId: string;
+  /** Its number in the inspection letter, 1 to 9 in Kent's. */
+  number: number;
+  description: string;
+}
+
+/** Which figure a measure is bound to (each owned by another subgraph). */
+export type MeasureKind = 'EHC_PLANS_ISSUED_WITHIN_20_WEEKS' | 'WAITING_52_WEEKS_OR_MORE' | 'WAITING_UNDER_18_WEEKS' | 'SUSPENSIONS_OF_PUPILS_WITH_SEN';
+
+/** A measure the board tracks a workstream by. */
+export interface MeasureRecord {
+  id: string;
+  workstreamId: string;
+  areaOfWeaknessId: string | null;
+  name: string;
+  kind: MeasureKind;
+  /** The NHS service, for waiting-time measures; null otherwise. */
+  serviceCode: string | null;
+  sortOrder: number;
+}
+
+/** A target the board set for a measure; the latest per measure and scope is current. */
+export interface MeasureTargetRecord {
+  id: string;
+  measureId: string;
+  /** Null for the whole area; a locality's own target otherwise. */
+  localityId: string | null;
+  value: number;
+  /** The value from which the measure is AMBER rather than RED. */
+  amberThreshold: number;
+  direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+  byDate: string;
+  reason: string;
+  setBy: string;
+  setByName: string;
+  /** ISO timestamp. */
+  setAt: string;
+}
+
+/** A line of a workstream's action plan; `rag` and `commentary` are its latest progress update. */
+export interface ActionPlanLineRecord {
+  id: string;
+  workstreamId: string;
+  areaOfWeaknessId: string | null;
+  /** Null for the whole area; one locality's line otherwise. */
+  localityId: string | null;
+  sortOrder: number;
+  recommendation: string;
+  how: string;
+  who: string;
+  byWhen: string;
+  impactMeasure: string;
+  rag: Rag;
+  commentary: string;
+}
+
+/** One progress update of an action-plan line: its RAG, who changed it, when and why. */
+export interface RagChangeRecord {
+  id: string;
+  lineId: string;
+  /** Null for the line's first rating. */
+  fromRag: Rag | null;
+  toRag: Rag;
+  commentary: string;
+  changedBy: string;
+  changedByName: string;
+  /** ISO timestamp. */
+  changedAt: string;
+}
+
+/** Someone who sits on a local area's SEND improvement board and may update its plan. */
+export interface BoardMemberRecord {
+  id: string;
+  localAreaCode: string;
+  /** Their token's subject (`sub`). */
+  subject: string;
+  name: string;
+  /** What they do for the board, e.g. "Workstream C lead". */
+  roleOnBoard: string;
+}
+
 export interface DemoArea {
   localArea: LocalAreaRecord;
   localities: LocalityRecord[];
@@ -444,6 +593,19 @@ export interface DemoArea {
   teamMemberships?: TeamMembershipRecord[];
   planInterventions?: PlanInterventionRecord[];
   monitoringReviews?: MonitoringReviewRecord[];
+  /* Schools' SEND self-evaluations (the schools subgraph). */
+  selfEvaluations: SelfEvaluationRecord[];
+  selfEvaluationStatements: SelfEvaluationStatementRecord[];
+  statutoryChecks: StatutoryCheckRecord[];
+  sendActions: SendActionRecord[];
+  /* The SEND improvement board's plan (the commissioning subgraph). */
+  workstreams: WorkstreamRecord[];
+  areasOfWeakness: AreaOfWeaknessRecord[];
+  measures: MeasureRecord[];
+  measureTargets: MeasureTargetRecord[];
+  actionPlanLines: ActionPlanLineRecord[];
+  ragChanges: RagChangeRecord[];
+  boardMembers: BoardMemberRecord[];
 }
 
 export interface DemoAreaOptions {

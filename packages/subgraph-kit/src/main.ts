@@ -15,7 +15,7 @@ export function subgraphEnvironment(definition: SubgraphDefinition) {
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     LOG_LEVEL: logLevelVariable,
     ...trustEnvironment,
-    ...(definition.issuesCareTeamPasses ? careTeamSigningEnvironment : careTeamEnvironment),
+    ...(definition.issuesCareTeamPasses ? careTeamSigningEnvironment : definition.childAccess ? careTeamEnvironment : {}),
   });
 }
 
@@ -31,6 +31,8 @@ export const careTeamEnvironment = {
 };
 
 async function careTeamTrust(definition: SubgraphDefinition, env: Record<string, string | number>): Promise<CareTeamTrust> {
+  // A subgraph with no child's personal data (commissioning) has nothing a pass could open.
+  if (!definition.issuesCareTeamPasses && !definition.childAccess) return {};
   if (!definition.issuesCareTeamPasses) return { verifier: createCareTeamPassVerifier({ jwksUrl: String(env.CARE_TEAM_JWKS_URL) }) };
   const key = await importCareTeamSigningKey(String(env.CARE_TEAM_SIGNING_KEY));
   return { signer: createCareTeamPassSigner(key) };

@@ -6,6 +6,7 @@ import { Locality, resolveLocalityReference } from './locality/locality.js';
 import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
 import { NhsServiceResolver } from './service/nhs-service.resolver.js';
 import { LocalAreaWaitingTimesResolver, LocalityWaitingTimesResolver, NhsServiceWaitingTimesResolver } from './figures/waiting-times.resolver.js';
+import { LocalAreaWaitingTimesLast12MonthsResolver, LocalityWaitingTimesLast12MonthsResolver } from './figures/waiting-times-last-12-months.js';
 import { ReferralMutations } from './referrals/referrals.mutations.js';
 import { ReferralBatchResolver } from './referrals/referral-batches.resolver.js';
 import { WaitingListResolver } from './waiting-list/waiting-list.resolver.js';
@@ -23,6 +24,8 @@ export const buildHealthSchema = () =>
         NhsServiceWaitingTimesResolver,
         LocalityWaitingTimesResolver,
         LocalAreaWaitingTimesResolver,
+        LocalityWaitingTimesLast12MonthsResolver,
+        LocalAreaWaitingTimesLast12MonthsResolver,
         ReferralMutations,
         ReferralBatchResolver,
         WaitingListResolver,

@@ -9,19 +9,23 @@ import { Suspension } from './suspension/suspension.js';
 import { SenProvisionStatus } from './sen-provision/sen-provision.js';
 import { SchoolRecords1764100000000 } from './migrations/1764100000000-SchoolRecords.js';
 import { PupilHomeLocality1764400000000 } from './migrations/1764400000000-PupilHomeLocality.js';
+import { SendSelfEvaluation1764800000000 } from './migrations/1764800000000-SendSelfEvaluation.js';
+import { SelfEvaluationStatement, SendAction, SendSelfEvaluation, StatutoryCheck } from './self-evaluation/self-evaluation.js';
 import { buildSchoolsSchema } from './schema.js';
 import { isSchoolsEmpty, seedSchools } from './seed.js';
 
 /**
  * The schools subgraph: schools, and what schools record about their pupils
- * (enrolments, termly attendance, suspensions and exclusions, SEN provision). It adds
- * `education` to `Child` and `schools` to `Locality`, which the localities subgraph owns.
+ * (enrolments, termly attendance, suspensions and exclusions, SEN provision), and
+ * schools' SEND self-evaluations. It adds `education` to `Child`, and `schools`,
+ * figures and self-evaluation summaries to `Locality` and `LocalArea`, which the
+ * localities subgraph owns.
  */
 export const schools: SubgraphDefinition = {
   name: 'schools',
   defaultPort: 4002,
-  entities: [School, Enrolment, TermAttendance, Suspension, SenProvisionStatus],
-  migrations: [SchoolRecords1764100000000, AccessAudit1764200000000, PupilHomeLocality1764400000000],
+  entities: [School, Enrolment, TermAttendance, Suspension, SenProvisionStatus, SendSelfEvaluation, SelfEvaluationStatement, StatutoryCheck, SendAction],
+  migrations: [SchoolRecords1764100000000, AccessAudit1764200000000, PupilHomeLocality1764400000000, SendSelfEvaluation1764800000000],
   buildSchema: buildSchoolsSchema,
   seed: (db, demo) => seedSchools(db, demo as DemoArea),
   isEmpty: isSchoolsEmpty,

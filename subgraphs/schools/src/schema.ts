@@ -10,6 +10,10 @@ import { TermAttendanceResolver } from './attendance/term-attendance.resolver.js
 import { LocalAreaSenProfileResolver, LocalitySenProfileResolver, SchoolSenProfileResolver } from './sen-profile/sen-profile.resolver.js';
 import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
 import { ChildAccessLog } from './access-log/child-access-log.js';
+import { LocalAreaSuspensionFiguresResolver, LocalitySuspensionFiguresResolver } from './suspension/suspension-figures.resolver.js';
+import { SchoolSelfEvaluationResolver, SelfEvaluationStatementResolver, SendSelfEvaluationResolver } from './self-evaluation/self-evaluation.resolver.js';
+import { SelfEvaluationMutations } from './self-evaluation/self-evaluation.mutations.js';
+import { LocalAreaSelfEvaluationSummaryResolver, LocalitySelfEvaluationSummaryResolver } from './self-evaluation/self-evaluation-summary.resolver.js';
 import { ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
 
 export const buildSchoolsSchema = () =>
@@ -28,6 +32,14 @@ export const buildSchoolsSchema = () =>
         LocalitySenProfileResolver,
         LocalAreaSenProfileResolver,
         ChildAccessLogResolver,
+        LocalitySuspensionFiguresResolver,
+        LocalAreaSuspensionFiguresResolver,
+        SchoolSelfEvaluationResolver,
+        SendSelfEvaluationResolver,
+        SelfEvaluationStatementResolver,
+        SelfEvaluationMutations,
+        LocalitySelfEvaluationSummaryResolver,
+        LocalAreaSelfEvaluationSummaryResolver,
       ],
       // Reachable only through the gateway (it has no root field here), so named explicitly.
       orphanedTypes: [LocalArea, ChildAccessLog],

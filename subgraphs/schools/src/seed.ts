@@ -6,10 +6,12 @@ import { Enrolment } from './enrolment/enrolment.js';
 import { TermAttendance, type Term } from './attendance/term-attendance.js';
 import { Suspension, type SuspensionCategory } from './suspension/suspension.js';
 import { SenProvisionStatus, type SenNeedType, type SenProvision } from './sen-provision/sen-provision.js';
+import { SelfEvaluationStatement, SendAction, SendSelfEvaluation, StatutoryCheck } from './self-evaluation/self-evaluation.js';
+import { FRAMEWORK_BY_CODE, type SelfEvaluationGrade, type StatutoryCheckItem } from './self-evaluation/framework.js';
 
 /**
  * Loads the demo area's school records: schools, enrolments, termly attendance,
- * suspensions and SEN provision. One transaction: all of it or none.
+ * suspensions, SEN provision and SEND self-evaluations. One transaction: all of it or none.
  */
 export async function seedSchools(db: DataSource, demo: DemoArea): Promise<void> {
   await db.transaction(async (manager) => {
@@ -51,6 +53,16 @@ export async function seedSchools(db: DataSource, demo: DemoArea): Promise<void>
         secondaryNeed: row.secondaryNeed as SenNeedType | null,
       })),
     );
+    // Recorded "now" for the demo: when the platform first loaded them.
+    const recordedAt = new Date();
+    await insertInChunks(manager, SendSelfEvaluation, demo.selfEvaluations.map((e) => ({ ...e, recordedAt })));
+    await insertInChunks(
+      manager,
+      SelfEvaluationStatement,
+      demo.selfEvaluationStatements.map((s) => ({ ...s, dimension: FRAMEWORK_BY_CODE.get(s.code)!.dimension, grade: s.grade as SelfEvaluationGrade })),
+    );
+    await insertInChunks(manager, StatutoryCheck, demo.statutoryChecks.map((c) => ({ ...c, item: c.item as StatutoryCheckItem })));
+    await insertInChunks(manager, SendAction, demo.sendActions.map((a) => ({ ...a, version: 1 })));
   });
 }
 

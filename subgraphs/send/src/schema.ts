@@ -10,6 +10,7 @@ import { resolveSchoolReference, School } from './school/school.js';
 import { Locality, resolveLocalityReference } from './locality/locality.js';
 import { LocalArea, resolveLocalAreaReference } from './locality/local-area.js';
 import { LocalAreaFiguresResolver, LocalityAreaFiguresResolver } from './area-figures/area-figures.resolver.js';
+import { LocalAreaLast12MonthsResolver, LocalityLast12MonthsResolver } from './area-figures/last-12-months.resolver.js';
 import { ChildAccessLog } from './access-log/child-access-log.js';
 import { ChildAccessLogResolver, resolveChildAccessLogReference } from './access-log/child-access-log.resolver.js';
 import { ChildSupportPlanResolver, SupportPlanResolver } from './support-plan/support-plan.resolver.js';
@@ -29,6 +30,8 @@ export const buildSendSchema = () =>
         SchoolSendResolver,
         LocalityAreaFiguresResolver,
         LocalAreaFiguresResolver,
+        LocalityLast12MonthsResolver,
+        LocalAreaLast12MonthsResolver,
         ChildAccessLogResolver,
         SupportPlanResolver,
         ChildSupportPlanResolver,

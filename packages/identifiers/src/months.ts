@@ -1,0 +1,32 @@
+/**
+ * Calendar months for figures reported month by month. A board looks at complete
+ * months: the month we are in is not over, so its figures would change under it.
+ */
+
+/** A run of whole calendar months: its first and last days and each month, written "2026-03". */
+export interface MonthWindow {
+  /** The first day of the first month, e.g. "2025-11-01". */
+  from: string;
+  /** The last day of the last month, e.g. "2026-10-31". */
+  to: string;
+  /** Each month, oldest first, e.g. ["2025-11", ..., "2026-10"]. */
+  months: string[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The `count` complete calendar months before the month `today` falls in, oldest
+ * first: on 2026-11-25, 12 months are 2025-11 to 2026-10.
+ *
+ * @throws RangeError unless `count` is a whole number from 1 to 120.
+ */
+export function completeMonthsBefore(today: string, count: number): MonthWindow {
+  if (!Number.isInteger(count) || count < 1 || count > 120) throw new RangeError(`count must be a whole number from 1 to 120, got ${count}`);
+  const current = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
+  const months: string[] = [];
+  for (let m = current - count; m < current; m++) months.push(`${Math.floor(m / 12)}-${pad((m % 12) + 1)}`);
+  const last = months[months.length - 1]!;
+  const lastDay = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 0)).getUTCDate();
+  return { from: `${months[0]}-01`, to: `${last}-${pad(lastDay)}`, months };
+}
