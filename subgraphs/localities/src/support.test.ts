@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { startSingleSubgraph, type SingleSubgraph, type TestClient } from '@local-area-graph/test-kit';
 import { responseClock, workingDaysToRespond } from '@local-area-graph/working-days';
+import { completeMonthsBefore, todayInEngland } from '@local-area-graph/identifiers';
 import { localities, Child, LocalArea, Locality, Professional } from './index.js';
 
 // My World assessments, requests for locality support and their plans, written by hand.
@@ -254,8 +255,10 @@ const CRAFTED: Crafted[] = [
   { locality: 'gillingham', receivedAt: '2026-04-15T09:00:00Z', respondedAt: '2026-04-16T09:00:00Z', days: 1 },
 ];
 
-async function writeCrafted(db: DataSource) {
-  for (const [i, row] of CRAFTED.entries()) {
+/** Writes crafted requests, each for a child of its own numbered from `first`. */
+async function writeCrafted(db: DataSource, rows: readonly Crafted[] = CRAFTED, first = 0) {
+  for (const [j, row] of rows.entries()) {
+    const i = first + j;
     const childId = child(100 + i);
     await db.query(`INSERT INTO child (id, nhs_number, given_name, family_name, date_of_birth, sex, locality_id) VALUES ($1, $2, 'Crafted', $3, '2014-01-01', 'U', $4)`, [
       childId,
@@ -367,5 +370,59 @@ describe('support figures per locality and month, on crafted data', () => {
     expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
     const long = await subgraph.client.query(`{ locality(id: "chatham") { supportFigures(from: "2020-01-01", to: "2026-04-01") { month } } }`);
     expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+  });
+});
+
+describe('support figures over the last 12 complete months, for another subgraph to require', () => {
+  const { months, from, to } = completeMonthsBefore(todayInEngland(), 12);
+  const LAST = months[11]!;
+  const FIELDS = `month requestsReceived { value suppressed symbol } shareAnsweredWithin2WorkingDays { value suppressed symbol rounded }
+    medianWorkingDaysToRespond { value suppressed symbol } plansOpen { value suppressed } outcomesRecorded { value suppressed } outcomes { outcome requests { value suppressed } }`;
+  const BOTH = `query($r: [_Any!]!, $from: LocalDate!, $to: LocalDate!) { _entities(representations: $r) {
+    ... on Locality { id ranged: supportFigures(from: $from, to: $to) { ${FIELDS} } last12: supportFiguresLast12Months { ${FIELDS} } }
+    ... on LocalArea { code ranged: supportFigures(from: $from, to: $to) { ${FIELDS} } last12: supportFiguresLast12Months { ${FIELDS} } } } }`;
+  const representations = [
+    { __typename: 'Locality', id: 'chatham' },
+    { __typename: 'Locality', id: 'gillingham' },
+    { __typename: 'LocalArea', code: MEDWAY.code },
+  ];
+
+  beforeAll(async () => {
+    // Chatham in the last complete month: 12 requests on weekdays, 6 answered an hour after
+    // they came in and 6 three days after they fell due.
+    const rows: Crafted[] = [];
+    for (let d = 1; rows.length < 12; d++) {
+      const receivedAt = new Date(`${LAST}-${String(d).padStart(2, '0')}T10:00:00Z`);
+      if ([0, 6].includes(receivedAt.getUTCDay())) continue;
+      const late = rows.length % 2 === 1;
+      const respondedAt = late ? new Date(responseClock(receivedAt).dueAt.getTime() + 3 * 86_400_000) : new Date(receivedAt.getTime() + 3_600_000);
+      rows.push({ locality: 'chatham', receivedAt: receivedAt.toISOString(), respondedAt: respondedAt.toISOString(), days: null });
+    }
+    await writeCrafted(db(), rows, CRAFTED.length);
+  });
+
+  it('gives the 12 complete months before this one, the same figures as supportFigures over them, for a locality and an area', async () => {
+    const analyst = await subgraph.as({ sub: 'analyst', role: 'ANALYST' }, null);
+    const data = await analyst.data(BOTH, { r: representations, from, to });
+    for (const entity of data._entities) {
+      expect(entity.last12.map((m: { month: string }) => m.month)).toEqual(months);
+      expect(entity.last12).toEqual(entity.ranged);
+    }
+    const [chatham, gillingham, area] = data._entities;
+    expect(chatham.last12[11]).toMatchObject({ month: LAST, requestsReceived: { value: 12, suppressed: false }, shareAnsweredWithin2WorkingDays: { value: 0.5, suppressed: false, symbol: null } });
+    // Nothing sent to Gillingham that month: a share over no requests is not applicable, not 0.
+    expect(gillingham.last12[11].shareAnsweredWithin2WorkingDays).toEqual({ value: null, suppressed: false, symbol: 'NOT_APPLICABLE', rounded: false });
+    expect(area.last12[11]).toMatchObject({ requestsReceived: { value: 12 }, shareAnsweredWithin2WorkingDays: { value: 0.5 } });
+  });
+
+  it('is answered by the same batch as supportFigures over the window: asking both costs no more SQL than asking one', async () => {
+    const cost = async (query: string, variables: Record<string, unknown>) => {
+      const before = subgraph.database.statements.count;
+      await subgraph.client.data(query, variables);
+      return subgraph.database.statements.count - before;
+    };
+    const ranged = await cost(`query($r: [_Any!]!, $from: LocalDate!, $to: LocalDate!) { _entities(representations: $r) {
+      ... on Locality { supportFigures(from: $from, to: $to) { month } } ... on LocalArea { supportFigures(from: $from, to: $to) { month } } } }`, { r: representations, from, to });
+    expect(await cost(BOTH, { r: representations, from, to })).toBe(ranged);
   });
 });

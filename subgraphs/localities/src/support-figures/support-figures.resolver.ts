@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { LocalDateScalar, todayInEngland } from '@local-area-graph/identifiers';
+import { completeMonthsBefore, LocalDateScalar, todayInEngland } from '@local-area-graph/identifiers';
 import { badUserInput, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { LocalArea } from '../local-area/local-area.js';
 import { Locality } from '../locality/locality.js';
@@ -15,8 +15,25 @@ async function figures(ctx: SubgraphContext, scope: SupportScope, key: string, f
   return (await supportFiguresLoader(ctx, scope, from, to, todayInEngland()).load(key)).map(protectSupportMonth);
 }
 
+/*
+ * The same figures as `supportFigures(from, to)` over a fixed window, with no argument,
+ * so that another subgraph can name them in `@requires` (a field set cannot carry a
+ * date that moves with today): the commissioning board rates its 2-working-day measure
+ * on them. It is the same loader with the same key as `supportFigures` given the
+ * window's first and last days (asked together, one batch answers both), so the
+ * figures are the same by construction and nothing is published here that
+ * `supportFigures` does not already publish.
+ */
+async function last12Months(ctx: SubgraphContext, scope: SupportScope, key: string): Promise<LocalitySupportMonth[]> {
+  const today = todayInEngland();
+  const { from, to } = completeMonthsBefore(today, 12);
+  return (await supportFiguresLoader(ctx, scope, from, to, today).load(key)).map(protectSupportMonth);
+}
+
 const DESCRIPTION =
   "Requests for locality support month by month: received, share answered by the single point of contact within 2 working days, median working days to respond, coordinated plans open and outcomes by kind, small counts withheld (DfE rule).";
+const LAST_12 =
+  "Requests for locality support in each of the 12 complete calendar months before this one, oldest first: the same figures as supportFigures over those months (received, share answered within 2 working days, median working days to respond, plans open, outcomes), small counts withheld (DfE rule).";
 const FROM = { description: 'A day in the first month, e.g. "2025-09-01".' };
 const TO = { description: 'A day in the last month, e.g. "2026-08-31"; at most 36 months after `from`.' };
 
@@ -32,6 +49,11 @@ export class LocalitySupportFiguresResolver {
   ): Promise<LocalitySupportMonth[]> {
     return figures(ctx, 'locality', locality.id, from, to);
   }
+
+  @FieldResolver(() => [LocalitySupportMonth], { description: `${LAST_12} For requests sent to this locality.` })
+  supportFiguresLast12Months(@Root() locality: Locality, @Ctx() ctx: SubgraphContext): Promise<LocalitySupportMonth[]> {
+    return last12Months(ctx, 'locality', locality.id);
+  }
 }
 
 @Resolver(() => LocalArea)
@@ -44,5 +66,10 @@ export class LocalAreaSupportFiguresResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<LocalitySupportMonth[]> {
     return figures(ctx, 'area', area.code, from, to);
+  }
+
+  @FieldResolver(() => [LocalitySupportMonth], { description: `${LAST_12} Across every locality of the area.` })
+  supportFiguresLast12Months(@Root() area: LocalArea, @Ctx() ctx: SubgraphContext): Promise<LocalitySupportMonth[]> {
+    return last12Months(ctx, 'area', area.code);
   }
 }
