@@ -484,7 +484,12 @@ export interface AreaOfWeaknessRecord {
 }
 
 /** Which figure a measure is bound to (each owned by another subgraph). */
-export type MeasureKind = 'EHC_PLANS_ISSUED_WITHIN_20_WEEKS' | 'WAITING_52_WEEKS_OR_MORE' | 'WAITING_UNDER_18_WEEKS' | 'SUSPENSIONS_OF_PUPILS_WITH_SEN';
+export type MeasureKind =
+  | 'EHC_PLANS_ISSUED_WITHIN_20_WEEKS'
+  | 'WAITING_52_WEEKS_OR_MORE'
+  | 'WAITING_UNDER_18_WEEKS'
+  | 'SUSPENSIONS_OF_PUPILS_WITH_SEN'
+  | 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS';
 
 /** A measure the board tracks a workstream by. */
 export interface MeasureRecord {

@@ -4,14 +4,17 @@ import { emptyDemoArea, type DemoArea } from '@local-area-graph/demo-data';
 import { completeMonthsBefore, todayInEngland } from '@local-area-graph/identifiers';
 import { commissioning } from './index.js';
 import { isCommissioningEmpty, seedCommissioning } from './seed.js';
+import { LocalityResponseMeasure1765000000000 } from './migrations/1765000000000-LocalityResponseMeasure.js';
 
 const uuid = (prefix: string, n: number) => `${prefix}0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const KENT = 'E10000016';
 const WS_C = uuid('1', 1);
 const WS_E = uuid('1', 2);
+const WS_B = uuid('1', 3);
 const M_EHC = uuid('3', 1);
 const M_CAMHS = uuid('3', 2);
 const M_SALT = uuid('3', 3);
+const M_RESPONSE = uuid('3', 4);
 const LINE_AREA = uuid('4', 1);
 const LINE_DARTFORD = uuid('4', 2);
 const LINE_SWALE = uuid('4', 3);
@@ -19,11 +22,13 @@ const CHAIR = 'board.chair';
 const { months } = completeMonthsBefore(todayInEngland(), 12);
 
 /**
- * Two workstreams of a plan for Kent: C with the 20-week measure (area target 0.6,
- * amber from 0.45, higher is better) and E with CAMHS 52-week waits (area target 10,
- * amber to 25, lower is better; dartford's own 2, amber to 4) and SALT under 18 weeks
- * (no target). Three action-plan lines: one for the area, one each for dartford and
- * swale; the area's has been rated twice.
+ * Three workstreams of a plan for Kent: B with the 2-working-day locality response
+ * (area target 0.9, amber from 0.8, higher is better; dartford's own 0.8, amber from
+ * 0.7), C with the 20-week measure (area target 0.6, amber from 0.45, higher is
+ * better) and E with CAMHS 52-week waits (area target 10, amber to 25, lower is
+ * better; dartford's own 2, amber to 4) and SALT under 18 weeks (no target). Three
+ * action-plan lines under C: one for the area, one each for dartford and swale; the
+ * area's has been rated twice.
  */
 function plan(): DemoArea {
   const target = (n: number, measureId: string, localityId: string | null, value: number, amberThreshold: number, direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER') => ({
@@ -40,19 +45,26 @@ function plan(): DemoArea {
       { id: uuid('6', 3), localAreaCode: 'E06000001', subject: 'other.board', name: 'Someone Else', roleOnBoard: 'Chair of another area' },
     ],
     workstreams: [
+      { id: WS_B, localAreaCode: KENT, letter: 'B', title: 'Inclusive practice and outcomes', lead: 'Director of Education' },
       { id: WS_C, localAreaCode: KENT, letter: 'C', title: 'Quality of EHC plans and timeliness', lead: 'Assistant Director, SEND' },
       { id: WS_E, localAreaCode: KENT, letter: 'E', title: 'Service provision: waiting times', lead: 'Designated Clinical Officer' },
     ],
-    areasOfWeakness: [{ id: uuid('2', 6), workstreamId: WS_C, number: 6, description: 'Too few assessments within 20 weeks.' }],
+    areasOfWeakness: [
+      { id: uuid('2', 3), workstreamId: WS_B, number: 3, description: 'Too many children with SEND are suspended.' },
+      { id: uuid('2', 6), workstreamId: WS_C, number: 6, description: 'Too few assessments within 20 weeks.' },
+    ],
     measures: [
       { id: M_EHC, workstreamId: WS_C, areaOfWeaknessId: uuid('2', 6), name: 'EHC plans issued within 20 weeks', kind: 'EHC_PLANS_ISSUED_WITHIN_20_WEEKS', serviceCode: null, sortOrder: 1 },
       { id: M_CAMHS, workstreamId: WS_E, areaOfWeaknessId: null, name: 'Waiting 52 weeks or more for CAMHS', kind: 'WAITING_52_WEEKS_OR_MORE', serviceCode: 'CAMHS', sortOrder: 1 },
       { id: M_SALT, workstreamId: WS_E, areaOfWeaknessId: null, name: 'Waiting under 18 weeks for SALT', kind: 'WAITING_UNDER_18_WEEKS', serviceCode: 'SALT', sortOrder: 2 },
+      { id: M_RESPONSE, workstreamId: WS_B, areaOfWeaknessId: uuid('2', 3), name: 'Requests for locality support answered within 2 working days', kind: 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS', serviceCode: null, sortOrder: 1 },
     ],
     measureTargets: [
       target(1, M_EHC, null, 0.6, 0.45, 'HIGHER_IS_BETTER'),
       target(2, M_CAMHS, null, 10, 25, 'LOWER_IS_BETTER'),
       target(3, M_CAMHS, 'dartford', 2, 4, 'LOWER_IS_BETTER'),
+      target(4, M_RESPONSE, null, 0.9, 0.8, 'HIGHER_IS_BETTER'),
+      target(5, M_RESPONSE, 'dartford', 0.8, 0.7, 'HIGHER_IS_BETTER'),
     ],
     actionPlanLines: [line(LINE_AREA, WS_C, null, 1, 'AMBER'), line(LINE_DARTFORD, WS_C, 'dartford', 2, 'GREEN'), line(LINE_SWALE, WS_C, 'swale', 3, 'RED')],
     ragChanges: [
@@ -67,7 +79,7 @@ const figure = (value: number | null, extra: Json = {}) => ({ value, suppressed:
 const WITHHELD = { value: null, suppressed: true, symbol: 'CONFIDENTIAL', rounded: false };
 
 /** The owners' figures as the gateway would hand them over: 12 months, the latest given. */
-function figures(latest: { ehc?: Json; camhs?: Json; salt?: Json; suspensions?: Json } = {}): Json {
+function figures(latest: { ehc?: Json; camhs?: Json; salt?: Json; suspensions?: Json; response?: Json } = {}): Json {
   const series = <T>(last: T | undefined, other: T) => months.map((month, i) => ({ month, value: i === 11 && last !== undefined ? last : other }));
   return {
     ehcTimelinessLast12Months: series(latest.ehc, figure(0.5)).map(({ month, value }) => ({ month, share: value })),
@@ -76,6 +88,7 @@ function figures(latest: { ehc?: Json; camhs?: Json; salt?: Json; suspensions?: 
       { serviceCode: 'SALT', months: series(latest.salt, figure(0.8)).map(({ month, value }) => ({ month, over52Weeks: figure(0), shareUnder18Weeks: value })) },
     ],
     suspensionsLast12Months: series(latest.suspensions, figure(3)).map(({ month, value }) => ({ month, ofPupilsWithSen: value })),
+    supportFiguresLast12Months: series(latest.response, figure(0.85)).map(({ month, value }) => ({ month, shareAnsweredWithin2WorkingDays: value })),
   };
 }
 const area = (latest: Parameters<typeof figures>[0] = {}) => ({ __typename: 'LocalArea', code: KENT, ...figures(latest) });
@@ -109,6 +122,7 @@ async function boards(...representations: Json[]): Promise<Board[]> {
   return data._entities.map((e: Board) => e.improvementBoard);
 }
 const measure = (board: Board, id: string) => board.workstreams.flatMap((w: Board) => w.measures).find((m: Board) => m.id === id);
+const workstream = (board: Board, letter: string) => board.workstreams.find((w: Board) => w.letter === letter);
 
 describe("the board's view", () => {
   it('seeds into an empty database and then reports it is not empty', async () => {
@@ -121,7 +135,7 @@ describe("the board's view", () => {
     expect(board.months).toEqual(months);
     // Appointed together: by name.
     expect(board.members).toEqual([{ name: 'Dr Priya Raman', roleOnBoard: 'Designated Clinical Officer' }, { name: 'Sarah Hammond', roleOnBoard: 'Chair' }]);
-    expect(board.workstreams.map((w: Board) => w.letter)).toEqual(['C', 'E']);
+    expect(board.workstreams.map((w: Board) => w.letter)).toEqual(['B', 'C', 'E']);
     const ehc = measure(board, M_EHC);
     expect(ehc).toMatchObject({
       kind: 'EHC_PLANS_ISSUED_WITHIN_20_WEEKS', unit: 'SHARE', owner: 'send', figure: 'ehcTimeliness(from, to) { share }',
@@ -135,7 +149,7 @@ describe("the board's view", () => {
     const camhs = measure(board, M_CAMHS);
     expect(camhs).toMatchObject({ unit: 'COUNT', owner: 'health', serviceCode: 'CAMHS', current: { value: 20, rounded: true }, rating: 'AMBER' });
     expect(measure(board, M_SALT)).toMatchObject({ rating: 'NOT_RATED', notRatedBecause: 'NO_TARGET', target: null, current: { value: 0.8 } });
-    const lines = board.workstreams[0].actionPlan;
+    const lines = workstream(board, 'C').actionPlan;
     expect(lines.map((l: Board) => [l.recommendation, l.locality?.id ?? null])).toEqual([['Line 1', null], ['Line 2', 'dartford'], ['Line 3', 'swale']]);
     expect(lines[0].ragHistory).toEqual([
       { fromRag: null, toRag: 'RED', commentary: 'Backlog growing.', changedByName: 'Sarah Hammond' },
@@ -174,8 +188,56 @@ describe("the board's view", () => {
     expect(measure(dartford, M_EHC)).toMatchObject({ target: { value: 0.6, locality: null }, rating: 'AMBER' });
     expect(measure(swale, M_EHC)).toMatchObject({ rating: 'GREEN' });
     // The area's lines and the locality's own.
-    expect(dartford.workstreams[0].actionPlan.map((l: Board) => l.recommendation)).toEqual(['Line 1', 'Line 2']);
-    expect(swale.workstreams[0].actionPlan.map((l: Board) => l.recommendation)).toEqual(['Line 1', 'Line 3']);
+    expect(workstream(dartford, 'C').actionPlan.map((l: Board) => l.recommendation)).toEqual(['Line 1', 'Line 2']);
+    expect(workstream(swale, 'C').actionPlan.map((l: Board) => l.recommendation)).toEqual(['Line 1', 'Line 3']);
+  });
+
+  describe('the 2-working-day locality response (the localities service\'s figure)', () => {
+    it("is a share the localities service owns, read from its support figures month by month as published", async () => {
+      const [board] = await boards(area({ response: figure(0.93) }));
+      const response = measure(board, M_RESPONSE);
+      expect(workstream(board, 'B').measures.map((m: Board) => m.id)).toEqual([M_RESPONSE]);
+      expect(response).toMatchObject({
+        kind: 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS', unit: 'SHARE', owner: 'localities', figure: 'supportFigures(from, to) { shareAnsweredWithin2WorkingDays }', serviceCode: null,
+        current: { month: months[11], value: 0.93, suppressed: false, symbol: null, rounded: false },
+        target: { value: 0.9, amberThreshold: 0.8, direction: 'HIGHER_IS_BETTER', locality: null },
+        rating: 'GREEN', notRatedBecause: null,
+      });
+      expect(response.trend).toHaveLength(12);
+      expect(response.trend[0]).toEqual({ month: months[0], value: 0.85, suppressed: false });
+    });
+
+    it('rates at the boundaries: at 90% green, just short amber, at the 80% threshold amber, just past it red', async () => {
+      const shares = [0.91, 0.9, 0.8999, 0.8, 0.7999, 0];
+      const results = await boards(...shares.map((value) => area({ response: figure(value) })));
+      expect(results.map((b) => measure(b, M_RESPONSE).rating)).toEqual(['GREEN', 'GREEN', 'AMBER', 'AMBER', 'RED', 'RED']);
+    });
+
+    it('never rates a withheld month (too few requests), nor one with no requests, nor one that did not come', async () => {
+      const [withheld, forged, none, missing] = await boards(
+        area({ response: WITHHELD }),
+        area({ response: { value: 1, suppressed: true, symbol: 'CONFIDENTIAL', rounded: false } }),
+        area({ response: figure(null) }),
+        { __typename: 'LocalArea', code: KENT, ...figures(), supportFiguresLast12Months: undefined },
+      );
+      expect(measure(withheld, M_RESPONSE)).toMatchObject({ current: { value: null, suppressed: true, symbol: 'CONFIDENTIAL' }, rating: 'NOT_RATED', notRatedBecause: 'FIGURE_WITHHELD', target: { value: 0.9 } });
+      expect(measure(forged, M_RESPONSE)).toMatchObject({ current: { value: null, suppressed: true }, rating: 'NOT_RATED', notRatedBecause: 'FIGURE_WITHHELD' });
+      expect(measure(none, M_RESPONSE)).toMatchObject({ current: { value: null, suppressed: false, symbol: 'NOT_APPLICABLE' }, rating: 'NOT_RATED', notRatedBecause: 'FIGURE_NOT_AVAILABLE' });
+      expect(measure(missing, M_RESPONSE)).toMatchObject({ current: { month: months[11], value: null, symbol: 'NOT_AVAILABLE' }, trend: [], rating: 'NOT_RATED', notRatedBecause: 'FIGURE_NOT_AVAILABLE' });
+      // The other owners' figures came: their measures are rated as before.
+      expect(measure(missing, M_EHC).rating).not.toBe('NOT_RATED');
+    });
+
+    it("rates a locality against its own target, or the area's when it has none (a share compares across places)", async () => {
+      const [dartford, swale, withheld] = await boards(
+        locality('dartford', { response: figure(0.8) }),
+        locality('swale', { response: figure(0.8) }),
+        locality('swale', { response: WITHHELD }),
+      );
+      expect(measure(dartford, M_RESPONSE)).toMatchObject({ target: { value: 0.8, amberThreshold: 0.7, locality: { id: 'dartford' } }, rating: 'GREEN', targetHistory: [{ value: 0.8 }] });
+      expect(measure(swale, M_RESPONSE)).toMatchObject({ target: { value: 0.9, locality: null }, rating: 'AMBER', targetHistory: [] });
+      expect(measure(withheld, M_RESPONSE)).toMatchObject({ rating: 'NOT_RATED', notRatedBecause: 'FIGURE_WITHHELD' });
+    });
   });
 
   it('costs the same SQL statements for one locality as for ten: every lookup is batched', async () => {
@@ -304,7 +366,7 @@ describe("the board's members", () => {
     const clinician = await subgraph.as({ sub: 'dr.new', role: 'CLINICIAN', services: ['CAMHS'] }, null);
     const tryUpdate = async () => {
       const { data } = await admin.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on LocalArea { improvementBoard { workstreams { actionPlan { id version } } } } } }`, { r: [area()] });
-      const line = data!._entities[0].improvementBoard.workstreams[0].actionPlan.find((l: { id: string }) => l.id === LINE_DARTFORD);
+      const line = data!._entities[0].improvementBoard.workstreams.flatMap((w: { actionPlan: { id: string }[] }) => w.actionPlan).find((l: { id: string }) => l.id === LINE_DARTFORD);
       return clinician.query(UPDATE, { input: { lineId: LINE_DARTFORD, rag: 'AMBER', commentary: 'Therapist started.', expectedVersion: line.version } });
     };
     expect((await tryUpdate()).errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -327,5 +389,27 @@ describe("the board's members", () => {
     expect((await tryUpdate()).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const [board] = await boards(area());
     expect(board.members.map((m: { name: string }) => m.name)).not.toContain('Dr New');
+  });
+});
+
+describe('the locality-response migration', () => {
+  const insert = (runner: { query: (sql: string, params: unknown[]) => Promise<unknown> }, kind: string, sortOrder: number) =>
+    runner.query(`INSERT INTO measure (id, workstream_id, name, kind, sort_order) VALUES (gen_random_uuid(), $1, 'A measure', $2, $3)`, [WS_B, kind, sortOrder]);
+
+  it('widens the kinds a measure may be bound to, still refuses an unknown one, and will not go back while one uses it', async () => {
+    const runner = subgraph.database.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await insert(runner, 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS', 50);
+      await runner.query('SAVEPOINT before_unknown');
+      await expect(insert(runner, 'SHARE_OF_SOMETHING_ELSE', 51)).rejects.toThrow(/measure_kind_check/);
+      await runner.query('ROLLBACK TO SAVEPOINT before_unknown');
+      // The plan's own measure of the kind (seeded) and the one above: going back would orphan them.
+      await expect(new LocalityResponseMeasure1765000000000().down(runner)).rejects.toThrow(/measure_kind_check/);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });

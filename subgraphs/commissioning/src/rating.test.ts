@@ -65,7 +65,7 @@ describe('reading a figure from a representation', () => {
   it('requires every owned figure a kind reads, as one field set, and every kind has a source', () => {
     const [operation] = parse(`{ ${REQUIRED_FIGURES} }`).definitions as OperationDefinitionNode[];
     const top = operation!.selectionSet.selections.map((s) => (s as FieldNode).name.value);
-    expect(top.sort()).toEqual(['ehcTimelinessLast12Months', 'suspensionsLast12Months', 'waitingTimesLast12Months']);
+    expect(top.sort()).toEqual(['ehcTimelinessLast12Months', 'supportFiguresLast12Months', 'suspensionsLast12Months', 'waitingTimesLast12Months']);
     expect(Object.keys(FIGURE_SOURCES).sort()).toEqual(Object.values(MeasureKind).sort());
   });
 });

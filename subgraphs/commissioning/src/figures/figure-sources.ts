@@ -4,11 +4,11 @@
  * (`@requires`). The owners compute and protect them; this subgraph only reads them,
  * never recomputes or combines them, so a withheld figure stays withheld.
  *
- * To bind a new kind (the localities subgraph's 2-working-day locality response, say):
+ * To bind a new kind (as the localities subgraph's 2-working-day response was bound):
  * the owner exposes its figure month by month as a field without arguments on
  * LocalArea and Locality; declare it here as @external (owned-figures.ts and the
  * entities in local-area/), add it to REQUIRED_FIGURES, add the kind to MeasureKind,
- * its source below, and the kind to the migration's CHECK.
+ * its source below, and the kind to the measure table's CHECK in a new migration.
  */
 import { DisclosureSymbol } from '@local-area-graph/disclosure';
 import { MeasureKind, MeasureUnit } from '../measure/measure-kind.js';
@@ -36,6 +36,7 @@ export interface OwnedFigures {
   ehcTimelinessLast12Months?: { month: string; share?: FigureJson }[] | null;
   waitingTimesLast12Months?: { serviceCode: string; months?: { month: string; over52Weeks?: FigureJson; shareUnder18Weeks?: FigureJson }[] | null }[] | null;
   suspensionsLast12Months?: { month: string; ofPupilsWithSen?: FigureJson }[] | null;
+  supportFiguresLast12Months?: { month: string; shareAnsweredWithin2WorkingDays?: FigureJson }[] | null;
 }
 
 const FIGURE = 'value suppressed symbol rounded';
@@ -45,6 +46,7 @@ export const REQUIRED_FIGURES = [
   `ehcTimelinessLast12Months { month share { ${FIGURE} } }`,
   `waitingTimesLast12Months { serviceCode months { month over52Weeks { ${FIGURE} } shareUnder18Weeks { ${FIGURE} } } }`,
   `suspensionsLast12Months { month ofPupilsWithSen { ${FIGURE} } }`,
+  `supportFiguresLast12Months { month shareAnsweredWithin2WorkingDays { ${FIGURE} } }`,
 ].join(' ');
 
 const SYMBOL_BY_NAME: Readonly<Record<string, DisclosureSymbol>> = {
@@ -106,5 +108,11 @@ export const FIGURE_SOURCES: Readonly<Record<MeasureKind, FigureSource>> = {
     owner: 'schools',
     figure: 'suspensionsByMonth(from, to) { ofPupilsWithSen }',
     readings: (figures) => figures.suspensionsLast12Months?.map((m) => readingOf(m.month, m.ofPupilsWithSen)) ?? null,
+  },
+  [MeasureKind.LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS]: {
+    unit: MeasureUnit.SHARE,
+    owner: 'localities',
+    figure: 'supportFigures(from, to) { shareAnsweredWithin2WorkingDays }',
+    readings: (figures) => figures.supportFiguresLast12Months?.map((m) => readingOf(m.month, m.shareAnsweredWithin2WorkingDays)) ?? null,
   },
 };

@@ -51,3 +51,19 @@ export class SuspensionsMonth {
   @Field(() => ProtectedCount, { description: 'Suspensions of pupils who had SEN support or an EHC plan on the day the suspension started.' })
   ofPupilsWithSen: ProtectedCount;
 }
+
+@ObjectType({
+  description:
+    "A locality's requests for support in one calendar month: how many came in, how quickly the single point of contact answered, how many coordinated plans were open and how they ended. Counts of 1 to 5 are withheld (DfE rule), with another withheld where a total would reveal them; a share or median over fewer than 6 requests is withheld.",
+})
+@Directive('@external')
+export class LocalitySupportMonth {
+  @Field(() => String, { description: 'The month, written "2026-04" (dates in England).' })
+  month: string;
+
+  @Field(() => ProtectedStatistic, {
+    description:
+      'Share of the requests received in the month that were answered within 2 working days, from 0 to 1. Requests still inside their 2 working days without an answer are left out until they are answered or their time runs out.',
+  })
+  shareAnsweredWithin2WorkingDays: ProtectedStatistic;
+}

@@ -1,13 +1,14 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { LaCodeScalar } from '@local-area-graph/identifiers';
-import { EhcTimelinessMonth, ServiceWaitingTimes, SuspensionsMonth } from '../figures/owned-figures.js';
+import { EhcTimelinessMonth, LocalitySupportMonth, ServiceWaitingTimes, SuspensionsMonth } from '../figures/owned-figures.js';
 import type { OwnedFigures } from '../figures/figure-sources.js';
 
 /*
  * The local area and its localities as this subgraph sees them: their keys, and the
- * owners' figures it rates its measures on, declared @external: the send, health and
- * schools subgraphs resolve them, and the gateway hands them over with the key when it
- * asks for `improvementBoard` (@requires). The localities subgraph owns both types.
+ * owners' figures it rates its measures on, declared @external: the send, health,
+ * schools and localities subgraphs resolve them, and the gateway hands them over with
+ * the key when it asks for `improvementBoard` (@requires). The localities subgraph owns
+ * both types.
  */
 
 @ObjectType({ description: 'A local authority area, such as Kent. The commissioning service adds its SEND improvement board.' })
@@ -27,6 +28,10 @@ export class LocalArea {
   @Field(() => [SuspensionsMonth], { description: 'Suspensions of pupils with and without SEN over the last 12 complete months (owned by the schools service).' })
   @Directive('@external')
   suspensionsLast12Months?: OwnedFigures['suspensionsLast12Months'];
+
+  @Field(() => [LocalitySupportMonth], { description: 'Requests for locality support and the share answered within 2 working days over the last 12 complete months (owned by the localities service).' })
+  @Directive('@external')
+  supportFiguresLast12Months?: OwnedFigures['supportFiguresLast12Months'];
 }
 
 @ObjectType({ description: 'A locality within the local area. The commissioning service adds the SEND improvement board as it looks for the locality.' })
@@ -50,6 +55,10 @@ export class Locality {
   @Field(() => [SuspensionsMonth], { description: 'Suspensions of pupils with and without SEN over the last 12 complete months (owned by the schools service).' })
   @Directive('@external')
   suspensionsLast12Months?: OwnedFigures['suspensionsLast12Months'];
+
+  @Field(() => [LocalitySupportMonth], { description: 'Requests for locality support and the share answered within 2 working days over the last 12 complete months (owned by the localities service).' })
+  @Directive('@external')
+  supportFiguresLast12Months?: OwnedFigures['supportFiguresLast12Months'];
 }
 
 /*

@@ -6,6 +6,7 @@ export enum MeasureKind {
   WAITING_52_WEEKS_OR_MORE = 'WAITING_52_WEEKS_OR_MORE',
   WAITING_UNDER_18_WEEKS = 'WAITING_UNDER_18_WEEKS',
   SUSPENSIONS_OF_PUPILS_WITH_SEN = 'SUSPENSIONS_OF_PUPILS_WITH_SEN',
+  LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS = 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS',
 }
 registerEnumType(MeasureKind, {
   name: 'MeasureKind',
@@ -15,6 +16,9 @@ registerEnumType(MeasureKind, {
     WAITING_52_WEEKS_OR_MORE: { description: "Children waiting 52 weeks or more for one health service at the month end (the health service's waiting times)." },
     WAITING_UNDER_18_WEEKS: { description: "The share of children waiting for one health service who had waited under 18 weeks at the month end (the health service's waiting times)." },
     SUSPENSIONS_OF_PUPILS_WITH_SEN: { description: "Suspensions in the month of pupils with SEN support or an EHC plan (the schools service's suspension figures)." },
+    LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS: {
+      description: "The share of requests for locality support received in the month that the locality's single point of contact answered within 2 working days (the localities service's support figures).",
+    },
   },
 });
 
