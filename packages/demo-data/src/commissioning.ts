@@ -90,6 +90,9 @@ const PLAN: readonly WorkstreamPlan[] = [
     ],
     measures: [
       { name: 'Suspensions of pupils with SEN', kind: 'SUSPENSIONS_OF_PUPILS_WITH_SEN', weakness: 3, target: [20, 30, 'LOWER_IS_BETTER', '2027-07-31', 'Written statement of action: halve suspensions of pupils with SEN within two years'] },
+      // B, not D: the response is how a school's first call about a child at risk of
+      // suspension is met (the inclusion-panel line below), so it answers weakness 3.
+      { name: 'Requests for locality support answered within 2 working days', kind: 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS', weakness: 3, target: [0.9, 0.8, 'HIGHER_IS_BETTER', '2027-03-31', 'The locality model\'s standard: 9 in 10 requests answered within 2 working days'] },
     ],
     lines: [
       { weakness: 3, recommendation: 'Every locality runs an inclusion panel before a suspension becomes a pattern', how: 'Schools refer after a first suspension (My World assessment); the locality responds within 2 working days', who: 'Locality inclusion leads', byWhen: '2026-12-31', impactMeasure: 'Suspensions of pupils with SEN' },
@@ -176,6 +179,25 @@ export function generateImprovementPlan(localAreaCode: string, localities: reado
       const [value, amberThreshold, direction, byDate, reason] = m.target;
       const setter = setters[(wi + mi) % setters.length]!;
       plan.measureTargets.push({ id: random.uuid(), measureId: measure.id, localityId: null, value, amberThreshold, direction, byDate, reason, setBy: setter.subject, setByName: setter.name, setAt });
+      // Each locality's single point of contact answers its own requests: each locality
+      // holds the 2-working-day standard as a target of its own.
+      if (m.kind === 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS') {
+        for (const locality of localities) {
+          plan.measureTargets.push({
+            id: random.uuid(),
+            measureId: measure.id,
+            localityId: locality.id,
+            value,
+            amberThreshold,
+            direction,
+            byDate,
+            reason: `${locality.name}'s single point of contact holds the county's 2-working-day standard`,
+            setBy: setter.subject,
+            setByName: setter.name,
+            setAt,
+          });
+        }
+      }
       // Counts need a locality's own target: the first two localities have one for each count measure.
       if (m.kind === 'WAITING_52_WEEKS_OR_MORE' || m.kind === 'SUSPENSIONS_OF_PUPILS_WITH_SEN') {
         for (const locality of localities.slice(0, 2)) {

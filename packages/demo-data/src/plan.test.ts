@@ -23,17 +23,30 @@ describe("the improvement board's plan", () => {
     }
   });
 
-  it('sets every measure an area target, with its amber threshold on the worse side, and counts a target of their own in two localities', () => {
+  it('sets every measure an area target, with its amber threshold on the worse side; counts a target of their own in two localities, the 2-working-day response in every locality', () => {
     const measures = new Map(area.measures.map((m) => [m.id, m]));
+    const SHARES = ['EHC_PLANS_ISSUED_WITHIN_20_WEEKS', 'WAITING_UNDER_18_WEEKS', 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS'];
     for (const t of area.measureTargets) {
       expect(t.direction === 'HIGHER_IS_BETTER' ? t.amberThreshold <= t.value : t.amberThreshold >= t.value).toBe(true);
-      const share = measures.get(t.measureId)!.kind === 'EHC_PLANS_ISSUED_WITHIN_20_WEEKS' || measures.get(t.measureId)!.kind === 'WAITING_UNDER_18_WEEKS';
-      if (share) expect(t.value).toBeLessThanOrEqual(1);
+      if (SHARES.includes(measures.get(t.measureId)!.kind)) expect(t.value).toBeLessThanOrEqual(1);
       else expect(Number.isInteger(t.value) && Number.isInteger(t.amberThreshold)).toBe(true);
       expect(t.byDate > ASOF).toBe(true);
     }
     for (const m of area.measures) expect(area.measureTargets.filter((t) => t.measureId === m.id && t.localityId === null)).toHaveLength(1);
-    expect(new Set(area.measureTargets.filter((t) => t.localityId).map((t) => t.localityId))).toEqual(new Set(area.localities.slice(0, 2).map((l) => l.id)));
+    const localitiesWithTargets = (kinds: string[]) =>
+      new Set(area.measureTargets.filter((t) => t.localityId && kinds.includes(measures.get(t.measureId)!.kind)).map((t) => t.localityId));
+    expect(localitiesWithTargets(['WAITING_52_WEEKS_OR_MORE', 'SUSPENSIONS_OF_PUPILS_WITH_SEN'])).toEqual(new Set(area.localities.slice(0, 2).map((l) => l.id)));
+    expect(localitiesWithTargets(['EHC_PLANS_ISSUED_WITHIN_20_WEEKS', 'WAITING_UNDER_18_WEEKS'])).toEqual(new Set());
+  });
+
+  it('tracks the 2-working-day locality response under workstream B (inclusive practice), against 90% with amber from 80%, in the area and every locality', () => {
+    const response = area.measures.filter((m) => m.kind === 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS');
+    expect(response).toHaveLength(1);
+    expect(area.workstreams.find((w) => w.id === response[0]!.workstreamId)!.letter).toBe('B');
+    expect(area.areasOfWeakness.find((a) => a.id === response[0]!.areaOfWeaknessId)!.number).toBe(3);
+    const targets = area.measureTargets.filter((t) => t.measureId === response[0]!.id);
+    expect(targets.map((t) => t.localityId).sort()).toEqual([null, ...area.localities.map((l) => l.id)].sort());
+    for (const t of targets) expect(t).toMatchObject({ value: 0.9, amberThreshold: 0.8, direction: 'HIGHER_IS_BETTER' });
   });
 
   it("keeps each line's RAG history as a chain ending at its current rating, in the months before the demo's day", () => {
