@@ -1,17 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, TestClient, type TestPlatform } from '@local-area-graph/test-kit';
-import { generateDemoArea, type DemoArea, type EhcRequestRecord, type WaitingListEntryRecord } from '@local-area-graph/demo-data';
+import {
+  generateDemoArea,
+  type DemoArea,
+  type EhcRequestRecord,
+  type LeadAppointmentRecord,
+  type MyWorldAssessmentRecord,
+  type SupportRequestRecord,
+  type WaitingListEntryRecord,
+} from '@local-area-graph/demo-data';
+import { responseClock } from '@local-area-graph/working-days';
 import { completeMonthsBefore, todayInEngland } from '@local-area-graph/identifiers';
 import { createGateway, plannedFetches, readCommittedSupergraph, type QueryPlan } from '@local-area-graph/gateway';
 import { createLogger, type RunningHttpServer } from '@local-area-graph/subgraph-kit';
 import { createTokenVerifier } from '@local-area-graph/trust';
 
 // The SEND improvement board through the gateway: one query returns every workstream
-// of the area and of each locality with measures rated on figures the send, health and
-// schools services own, fetched once per service. A generated area (three localities)
-// with hand-made EHC plans and health waits in the last complete month, so that the
-// figures at the boundaries are known.
+// of the area and of each locality with measures rated on figures the send, health,
+// schools and localities services own, fetched once per service. A generated area
+// (three localities) with hand-made EHC plans, health waits and requests for locality
+// support in the last complete month, so that the figures at the boundaries are known.
 
 const KENT = 'E10000016';
 const BOARD_VIEW = readFileSync(new URL('../examples/board-view.graphql', import.meta.url), 'utf8');
@@ -34,8 +43,12 @@ let analyst: TestClient;
  * L2 2 and 1 (withheld); L3 none (not applicable). The area: 14 of 23.
  * CAMHS waits at the last month end: L1 13 over 52 weeks and 9 under 18 weeks; L2 3
  * over 52 weeks (withheld); L3 none (a true 0).
+ * Requests for locality support received in the last complete month: L1 30, 24 answered
+ * within 2 working days and 6 late (0.8); L2 3, all in time (withheld); L3 none (not
+ * applicable). The area: 27 of 33.
  */
-function handMade(base: DemoArea): Pick<DemoArea, 'ehcRequests' | 'ehcPlans' | 'annualReviews' | 'waitingListEntries'> {
+type HandMade = Pick<DemoArea, 'ehcRequests' | 'ehcPlans' | 'annualReviews' | 'waitingListEntries' | 'myWorldAssessments' | 'supportRequests' | 'leadAppointments' | 'planInterventions' | 'monitoringReviews'>;
+function handMade(base: DemoArea): HandMade {
   const children = base.children;
   let n = 0;
   const ehcRequests: EhcRequestRecord[] = [];
@@ -62,7 +75,40 @@ function handMade(base: DemoArea): Pick<DemoArea, 'ehcRequests' | 'ehcPlans' | '
   for (let i = 0; i < 13; i++) wait(L1, day(LAST_END, -400));
   for (let i = 0; i < 9; i++) wait(L1, day(LAST_END, -30));
   for (let i = 0; i < 3; i++) wait(L2, day(LAST_END, -500));
-  return { ehcRequests, ehcPlans: [], annualReviews: [], waitingListEntries };
+  return { ehcRequests, ehcPlans: [], annualReviews: [], waitingListEntries, ...supportRequests(base) };
+}
+
+/** The generated requests for locality support give way to hand-made ones (see handMade). */
+function supportRequests(base: DemoArea): Pick<HandMade, 'myWorldAssessments' | 'supportRequests' | 'leadAppointments' | 'planInterventions' | 'monitoringReviews'> {
+  const lead = base.professionals.find((p) => p.role === 'Inclusion support lead')!;
+  const weekdays = Array.from({ length: 20 }, (_, i) => `${LAST}-${String(i + 1).padStart(2, '0')}`).filter((d) => ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()));
+  const myWorldAssessments: MyWorldAssessmentRecord[] = [];
+  const requests: SupportRequestRecord[] = [];
+  const leadAppointments: LeadAppointmentRecord[] = [];
+  let n = 0;
+  const request = (localityId: string, count: number, late: number) => {
+    const children = base.children.filter((c) => c.localityId === localityId).slice(0, count);
+    children.forEach((child, i) => {
+      n++;
+      const receivedAt = new Date(`${weekdays[n % weekdays.length]}T${String(8 + (n % 6)).padStart(2, '0')}:00:00Z`);
+      // In time: within the hour. Late: three days after the response fell due.
+      const respondedAt = i < late ? new Date(responseClock(receivedAt).dueAt.getTime() + 3 * 86_400_000) : new Date(receivedAt.getTime() + 3_600_000);
+      const id = (prefix: string) => `${prefix}0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+      myWorldAssessments.push({
+        id: id('a'), childId: child.id, schoolUrn: base.schools[0]!.urn, localityId, trigger: 'FIRST_SUSPENSION', triggerDetail: null,
+        growStrengths: 'Enjoys PE', growPressures: 'Angry at break times', careStrengths: 'Close to Gran', carePressures: 'Housing', worldStrengths: 'Football club', worldPressures: 'Moved school',
+        completedBy: 'The SENCO', completedByProfessionalId: null, completedOn: receivedAt.toISOString().slice(0, 10),
+      });
+      leadAppointments.push({ id: id('b'), childId: child.id, professionalId: lead.id, appointedAt: respondedAt.toISOString(), endedAt: null, endReason: null });
+      requests.push({
+        id: id('c'), childId: child.id, assessmentId: id('a'), localityId, receivedAt: receivedAt.toISOString(), respondedAt: respondedAt.toISOString(), responseNotes: 'Lead professional appointed.',
+        leadAppointmentId: id('b'), outcome: null, outcomeDate: null, outcomeNotes: null,
+      });
+    });
+  };
+  request(L1, 30, 6);
+  request(L2, 3, 0);
+  return { myWorldAssessments, supportRequests: requests, leadAppointments, planInterventions: [], monitoringReviews: [] };
 }
 
 beforeAll(async () => {
@@ -95,9 +141,11 @@ async function ownersDirectly(typename: 'LocalArea' | 'Locality', key: string): 
   const send = await ask('send', `ehcTimeliness(from: "${from}", to: "${to}") { month share ${FIGURE} }`);
   const health = await ask('health', ['CAMHS', 'ASD_ASSESSMENT', 'SALT', 'WHEELCHAIR'].map((code) => `${code}: waitingTimes(serviceCode: "${code}", from: "${from}", to: "${to}") { month over52Weeks ${FIGURE} shareUnder18Weeks ${FIGURE} }`).join(' '));
   const schools = await ask('schools', `suspensionsByMonth(from: "${from}", to: "${to}") { month ofPupilsWithSen ${FIGURE} }`);
+  const localities = await ask('localities', `supportFigures(from: "${from}", to: "${to}") { month shareAnsweredWithin2WorkingDays ${FIGURE} }`);
   const answers: Record<string, Json[]> = {
     'EHC_PLANS_ISSUED_WITHIN_20_WEEKS/': send.ehcTimeliness.map((m: Json) => reading(m.month, m.share)),
     'SUSPENSIONS_OF_PUPILS_WITH_SEN/': schools.suspensionsByMonth.map((m: Json) => reading(m.month, m.ofPupilsWithSen)),
+    'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS/': localities.supportFigures.map((m: Json) => reading(m.month, m.shareAnsweredWithin2WorkingDays)),
   };
   for (const code of ['CAMHS', 'ASD_ASSESSMENT', 'SALT', 'WHEELCHAIR']) {
     answers[`WAITING_52_WEEKS_OR_MORE/${code}`] = health[code].map((m: Json) => reading(m.month, m.over52Weeks));
@@ -143,6 +191,11 @@ describe("the board's view through the gateway", () => {
     expect(camhs(localities.get(L1))).toEqual({ month: LAST, value: 15, suppressed: false, symbol: null, rounded: true });
     expect(camhs(localities.get(L2))).toMatchObject({ value: null, suppressed: true });
     expect(camhs(localities.get(L3))).toMatchObject({ value: 0, suppressed: false });
+    const response = (b: Json) => measureNamed(b, 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS').current;
+    expect(response(board)).toEqual({ month: LAST, value: 27 / 33, suppressed: false, symbol: null, rounded: false });
+    expect(response(localities.get(L1))).toEqual({ month: LAST, value: 0.8, suppressed: false, symbol: null, rounded: false });
+    expect(response(localities.get(L2))).toEqual({ month: LAST, value: null, suppressed: true, symbol: 'CONFIDENTIAL', rounded: false });
+    expect(response(localities.get(L3))).toEqual({ month: LAST, value: null, suppressed: false, symbol: 'NOT_APPLICABLE', rounded: false });
   });
 
   it('never rates a withheld figure: NOT_RATED, with the reason, whatever the target', async () => {
@@ -152,6 +205,17 @@ describe("the board's view through the gateway", () => {
     expect(measureNamed(localities.get(L3), 'EHC_PLANS_ISSUED_WITHIN_20_WEEKS')).toMatchObject({ rating: 'NOT_RATED', notRatedBecause: 'FIGURE_NOT_AVAILABLE' });
     // A count for the whole area says nothing about one locality: without its own target, not rated.
     expect(measureNamed(localities.get(L3), 'WAITING_52_WEEKS_OR_MORE', 'CAMHS')).toMatchObject({ target: null, rating: 'NOT_RATED', notRatedBecause: 'NO_TARGET' });
+    // The 2-working-day response: three requests are too few to publish, none is not applicable.
+    expect(measureNamed(localities.get(L2), 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS')).toMatchObject({ rating: 'NOT_RATED', notRatedBecause: 'FIGURE_WITHHELD', target: { value: 0.9, locality: { id: L2 } } });
+    expect(measureNamed(localities.get(L3), 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS')).toMatchObject({ rating: 'NOT_RATED', notRatedBecause: 'FIGURE_NOT_AVAILABLE' });
+  });
+
+  it("rates the 2-working-day response against the demo plan's 90% (amber from 80%): the area's 27 of 33 and L1's 0.8 at the threshold are AMBER", async () => {
+    const { area: board, localities } = await boardView();
+    const response = measureNamed(board, 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS');
+    expect(board.workstreams.find((w: Json) => w.measures.includes(response)).letter).toBe('B');
+    expect(response).toMatchObject({ owner: 'localities', unit: 'SHARE', target: { value: 0.9, amberThreshold: 0.8, direction: 'HIGHER_IS_BETTER', locality: null }, rating: 'AMBER' });
+    expect(measureNamed(localities.get(L1), 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS')).toMatchObject({ target: { value: 0.9, amberThreshold: 0.8, locality: { id: L1 } }, rating: 'AMBER', notRatedBecause: null });
   });
 });
 
@@ -270,6 +334,16 @@ describe("a school's SEND self-evaluation, through the gateway", () => {
   });
 });
 
+/** The operation each fetch of a plan sends to one subgraph, in plan order. */
+function fetchOperations(plan: QueryPlan, serviceName: string): string[] {
+  const operations: string[] = [];
+  JSON.stringify(plan, (_key, value) => {
+    if (value && value.kind === 'Fetch' && value.serviceName === serviceName) operations.push(value.operation);
+    return value;
+  });
+  return operations;
+}
+
 describe("the board's view costs one fetch per owning subgraph, not one per measure", () => {
   let gateway: RunningHttpServer;
   const plans: QueryPlan[] = [];
@@ -297,10 +371,14 @@ describe("the board's view costs one fetch per owning subgraph, not one per meas
     expect(plans).toHaveLength(1);
     const fetches = plannedFetches(plans[0]!);
     const calls = (service: string) => fetches.filter((f) => f.serviceName === service);
-    // One root fetch for the area and its localities; then the owners' figures and the
+    // One root fetch to localities for the area and its localities, which also brings
+    // the figures localities owns that the board requires (the 2-working-day response,
+    // and a locality's area): the planner asks them of the subgraph it already calls,
+    // so binding that measure added no call. Then the other owners' figures and the
     // schools' summary, once for the area and once for all its localities; then the
-    // board, once each. However many measures, workstreams or localities there are.
+    // board, once each. 9 calls, however many measures, workstreams or localities.
     expect(calls('localities')).toHaveLength(1);
+    expect(fetchOperations(plans[0]!, 'localities')[0]!.match(/supportFiguresLast12Months/g)).toHaveLength(2);
     for (const owner of ['send', 'health', 'schools']) expect(calls(owner).map((f) => f.entityTypes).sort()).toEqual([['LocalArea'], ['Locality']]);
     expect(calls('commissioning').map((f) => f.entityTypes).sort()).toEqual([['LocalArea'], ['Locality']]);
     expect(fetches).toHaveLength(9);
@@ -321,11 +399,18 @@ describe("the board's view costs one fetch per owning subgraph, not one per meas
          FROM unnest(ARRAY['SALT', 'OT', 'PHYSIO', 'ADHD_ASSESSMENT', 'WHEELCHAIR', 'COMMUNITY_PAEDIATRICS']) WITH ORDINALITY AS s(code, ordinality)`,
       [workstreamId],
     );
+    // A second measure on the localities service's figure: no call to it beyond the root one.
+    await db.query(
+      `INSERT INTO measure (id, workstream_id, name, kind, sort_order)
+       SELECT gen_random_uuid(), id, 'Locality response within 2 working days (second view)', 'LOCALITY_RESPONSE_WITHIN_2_WORKING_DAYS', 20 FROM workstream WHERE local_area_code = $1 AND letter = 'D'`,
+      [KENT],
+    );
     plans.length = 0;
     const client = new TestClient(gateway.url, { authorization: `Bearer ${await kit.token({ sub: 'analyst', role: 'ANALYST' })}` });
     const answer = await client.data(BOARD_VIEW, { laCode: KENT });
-    expect(measures(answer.localArea.improvementBoard)).toHaveLength(area.measures.length + 6);
+    expect(measures(answer.localArea.improvementBoard)).toHaveLength(area.measures.length + 7);
     expect(plannedFetches(plans[0]!)).toHaveLength(9);
+    expect(plannedFetches(plans[0]!).filter((f) => f.serviceName === 'localities')).toHaveLength(1);
   });
 });
 
