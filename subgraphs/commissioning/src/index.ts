@@ -5,8 +5,10 @@ import { AreaOfWeakness, Workstream } from './workstream/workstream.js';
 import { Measure, MeasureTarget } from './measure/measure.js';
 import { ActionPlanLine, RagChange } from './action-plan/action-plan-line.js';
 import { BoardMember } from './board/board-member.js';
+import { PlanChange } from './plan-change/plan-change.js';
 import { ImprovementPlan1764900000000 } from './migrations/1764900000000-ImprovementPlan.js';
 import { LocalityResponseMeasure1765000000000 } from './migrations/1765000000000-LocalityResponseMeasure.js';
+import { BoardPlanWrites1765100000000 } from './migrations/1765100000000-BoardPlanWrites.js';
 import { buildCommissioningSchema } from './schema.js';
 import { isCommissioningEmpty, seedCommissioning } from './seed.js';
 
@@ -20,8 +22,8 @@ import { isCommissioningEmpty, seedCommissioning } from './seed.js';
 export const commissioning: SubgraphDefinition = {
   name: 'commissioning',
   defaultPort: 4005,
-  entities: [Workstream, AreaOfWeakness, Measure, MeasureTarget, ActionPlanLine, RagChange, BoardMember],
-  migrations: [ImprovementPlan1764900000000, LocalityResponseMeasure1765000000000],
+  entities: [Workstream, AreaOfWeakness, Measure, MeasureTarget, ActionPlanLine, RagChange, BoardMember, PlanChange],
+  migrations: [ImprovementPlan1764900000000, LocalityResponseMeasure1765000000000, BoardPlanWrites1765100000000],
   buildSchema: buildCommissioningSchema,
   seed: (db, demo) => seedCommissioning(db, demo as DemoArea),
   isEmpty: isCommissioningEmpty,

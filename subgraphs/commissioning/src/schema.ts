@@ -7,6 +7,7 @@ import { MeasureResolver, MeasureTargetResolver } from './measure/measure.resolv
 import { MeasureMutations } from './measure/measure.mutations.js';
 import { ActionPlanLineResolver } from './action-plan/action-plan.resolver.js';
 import { ActionPlanMutations } from './action-plan/action-plan.mutations.js';
+import { WorkstreamMutations } from './workstream/workstream.mutations.js';
 
 // No type here holds a child's personal data: the board works on published aggregates.
 export const buildCommissioningSchema = () =>
@@ -23,6 +24,7 @@ export const buildCommissioningSchema = () =>
         ActionPlanMutations,
         MeasureMutations,
         BoardMemberMutations,
+        WorkstreamMutations,
       ],
       // Reachable only through the gateway (this subgraph has no root query), so named explicitly.
       orphanedTypes: [LocalArea, Locality],

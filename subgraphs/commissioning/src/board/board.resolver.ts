@@ -1,12 +1,13 @@
-import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { completeMonthsBefore, LocalDateScalar, todayInEngland } from '@local-area-graph/identifiers';
-import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { badUserInput, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { LocalArea, Locality } from '../local-area/local-area.js';
 import { REQUIRED_FIGURES, type OwnedFigures } from '../figures/figure-sources.js';
 import { Workstream } from '../workstream/workstream.js';
 import { BoardMember } from './board-member.js';
 import type { BoardScope } from './board-scope.js';
+import { PlanChange } from '../plan-change/plan-change.js';
 
 @ObjectType({
   description:
@@ -55,10 +56,27 @@ export class LocalityBoardResolver {
 
 @Resolver(() => ImprovementBoard)
 export class ImprovementBoardResolver {
-  @FieldResolver(() => [Workstream], { description: 'The workstreams of the plan, by letter.' })
-  async workstreams(@Root() board: ImprovementBoard, @Ctx() ctx: SubgraphContext): Promise<Workstream[]> {
-    const rows = await ctx.loaders.many(Workstream, 'localAreaCode', { letter: 'ASC' }).load(board.scope.localAreaCode);
-    return rows.map((row) => Object.assign(new Workstream(), row, { board: board.scope }));
+  @FieldResolver(() => [Workstream], { description: 'The workstreams of the plan, by letter: the current ones unless asked for the retired too.' })
+  async workstreams(
+    @Root() board: ImprovementBoard,
+    @Arg('includeRetired', () => Boolean, { defaultValue: false, description: 'True to list the retired workstreams too, as kept for the history (each says when it was retired).' }) includeRetired: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Workstream[]> {
+    const rows = await ctx.loaders.many(Workstream, 'localAreaCode', { letter: 'ASC', retiredAt: 'DESC' }).load(board.scope.localAreaCode);
+    return rows.filter((row) => includeRetired || row.retiredAt === null).map((row) => Object.assign(new Workstream(), row, { board: board.scope }));
+  }
+
+  @FieldResolver(() => [PlanChange], {
+    description: "How the board has changed the shape of its plan (workstreams, areas of weakness, measures, action-plan lines added, changed, retired or closed), newest first: who, when and why.",
+  })
+  async planChanges(
+    @Root() board: ImprovementBoard,
+    @Arg('last', () => Int, { defaultValue: 20, description: 'How many of the latest changes, from 1 to 100.' }) last: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PlanChange[]> {
+    if (last < 1 || last > 100) throw badUserInput(`last must be from 1 to 100, not ${last}.`, 'last');
+    const rows = await ctx.loaders.many(PlanChange, 'localAreaCode', { changedAt: 'DESC', id: 'ASC' }).load(board.scope.localAreaCode);
+    return rows.slice(0, last);
   }
 
   @FieldResolver(() => [BoardMember], { description: 'Who sits on the board now, in the order they joined.' })

@@ -80,7 +80,20 @@ export interface FigureSource {
   figure: string;
   /** The readings, oldest first, or null when the owner's figures did not arrive. */
   readings(figures: OwnedFigures, serviceCode: string | null): Reading[] | null;
+  /**
+   * The services the figure is published for, when it is published per service: a
+   * measure of the kind names one of them (serviceCode), and only such a measure does.
+   */
+  serviceCodes?: readonly string[];
 }
+
+/**
+ * The health service's NHS services, by code, as its reference data has them
+ * (`nhs_service`, whose `nhsServices` query lists them): waiting times are published for
+ * each. Written out here because this subgraph reads no other database;
+ * tests/commissioning.e2e.ts checks that it is the health service's list.
+ */
+export const HEALTH_SERVICE_CODES = ['CAMHS', 'SALT', 'OT', 'PHYSIO', 'ASD_ASSESSMENT', 'ADHD_ASSESSMENT', 'WHEELCHAIR', 'COMMUNITY_PAEDIATRICS'] as const;
 
 const service = (figures: OwnedFigures, code: string | null) => figures.waitingTimesLast12Months?.find((s) => s.serviceCode === code)?.months ?? null;
 
@@ -96,12 +109,14 @@ export const FIGURE_SOURCES: Readonly<Record<MeasureKind, FigureSource>> = {
     owner: 'health',
     figure: 'waitingTimes(serviceCode, from, to) { over52Weeks }',
     readings: (figures, code) => service(figures, code)?.map((m) => readingOf(m.month, m.over52Weeks)) ?? null,
+    serviceCodes: HEALTH_SERVICE_CODES,
   },
   [MeasureKind.WAITING_UNDER_18_WEEKS]: {
     unit: MeasureUnit.SHARE,
     owner: 'health',
     figure: 'waitingTimes(serviceCode, from, to) { shareUnder18Weeks }',
     readings: (figures, code) => service(figures, code)?.map((m) => readingOf(m.month, m.shareUnder18Weeks)) ?? null,
+    serviceCodes: HEALTH_SERVICE_CODES,
   },
   [MeasureKind.SUSPENSIONS_OF_PUPILS_WITH_SEN]: {
     unit: MeasureUnit.COUNT,

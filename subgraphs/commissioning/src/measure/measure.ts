@@ -19,6 +19,7 @@ export class Measure {
   @Column('uuid')
   workstreamId: string;
 
+  @Index()
   @Column('uuid', { nullable: true })
   areaOfWeaknessId: string | null;
 
@@ -36,6 +37,10 @@ export class Measure {
 
   @Column('smallint')
   sortOrder: number;
+
+  @Column('timestamptz', { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the board retired it (its targets are kept; it is no longer rated on the board); empty while it is current.' })
+  retiredAt: Date | null;
 
   /** The board it is shown on, with the owners' figures; not a column. */
   board?: BoardScope;

@@ -24,9 +24,21 @@ export class Workstream {
   @Field(() => String, { description: 'What it is about, e.g. "Quality of EHC plans and timeliness".' })
   title: string;
 
-  @Column('text')
-  @Field(() => String, { description: 'Who leads it for the board, e.g. "Assistant Director, SEND".' })
-  lead: string;
+  @Column('text', { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it sets out to change, in the board\'s words; empty when the board has not written it down.' })
+  description: string | null;
+
+  @Column('text', { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who leads it for the board, e.g. "Assistant Director, SEND"; empty until the board names someone.' })
+  lead: string | null;
+
+  @Column('integer')
+  @Field(() => Int, { description: 'Changes with every change to its title, description or lead; send it back as `expectedVersion` so that a change made on a stale read is refused.' })
+  version: number;
+
+  @Column('timestamptz', { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the board retired it (kept for the history, no longer on the board); empty while it is current.' })
+  retiredAt: Date | null;
 
   /** The board this workstream is shown on (area or locality), with the owners' figures; not a column. */
   board?: BoardScope;
@@ -39,6 +51,7 @@ export class AreaOfWeakness {
   @Field(() => ID, { description: "The area of weakness's platform id." })
   id: string;
 
+  @Index()
   @Column('uuid')
   workstreamId: string;
 
@@ -49,4 +62,8 @@ export class AreaOfWeakness {
   @Column('text')
   @Field(() => String, { description: 'The weakness, as the inspection put it.' })
   description: string;
+
+  @Column('timestamptz', { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the board retired it; empty while it is current.' })
+  retiredAt: Date | null;
 }
