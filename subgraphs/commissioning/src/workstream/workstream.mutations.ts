@@ -144,7 +144,6 @@ export class WorkstreamMutations {
       if (open > 0) {
         throw conflict(`Workstream ${workstream.letter} has ${open} open action-plan line${open === 1 ? '' : 's'}: complete or drop ${open === 1 ? 'it' : 'them'} first.`, {
           field: 'input.workstreamId',
-          openLines: open,
         });
       }
       const now = new Date();
@@ -226,8 +225,6 @@ export class WorkstreamMutations {
       if (open > 0 || measures > 0) {
         throw conflict(`Area of weakness ${area.number} is still answered by ${open} open action-plan line(s) and ${measures} current measure(s): close or retire them first.`, {
           field: 'input.areaOfWeaknessId',
-          openLines: open,
-          currentMeasures: measures,
         });
       }
       const now = new Date();
