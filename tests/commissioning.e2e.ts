@@ -425,3 +425,65 @@ describe('who reads the board', () => {
     expect((await kit.anonymous.query(`{ localArea(code: "${KENT}") { improvementBoard { months } } }`)).status).toBe(401);
   });
 });
+
+describe('a board builds its own plan, through the gateway', () => {
+  const CREATE = 'mutation($input: CreateWorkstreamInput!) { createWorkstream(input: $input) { id letter version } }';
+  const ADD_AOW = 'mutation($input: AddAreaOfWeaknessInput!) { addAreaOfWeakness(input: $input) { id number } }';
+  const ADD_MEASURE = 'mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id kind owner } }';
+  const ADD_LINE = 'mutation($input: AddActionPlanLineInput!) { addActionPlanLine(input: $input) { id rag ragHistory { fromRag toRag commentary changedByName } } }';
+  const VIEW = `query($code: LaCode!) { localArea(code: $code) { improvementBoard { ...W } localities { id improvementBoard { ...W } } } }
+    fragment W on ImprovementBoard {
+      workstreams { letter title lead areasOfWeakness { number }
+        measures { id name current { value suppressed } target { value amberThreshold } rating notRatedBecause }
+        actionPlan { id recommendation rag impactMeasure measuredBy { id rating } ragHistory { toRag commentary changedByName } } }
+      planChanges(last: 5) { change summary changedByName } }`;
+
+  it("a member adds workstream F with a weakness, a measure, a target and an action line; the board shows it rated on the owner's figures", async () => {
+    const ws = (await member.data(CREATE, { input: { localAreaCode: KENT, letter: 'F', title: 'Preparing for adulthood', description: 'Young people with SEND move on to work, study and a home.', lead: 'Head of 14 to 25' } })).createWorkstream;
+    const aow = (await member.data(ADD_AOW, { input: { workstreamId: ws.id, number: 10, description: 'Plans are too late for young people moving on at 16.' } })).addAreaOfWeakness;
+    const measure = (await member.data(ADD_MEASURE, { input: { workstreamId: ws.id, areaOfWeaknessId: aow.id, kind: 'EHC_PLANS_ISSUED_WITHIN_20_WEEKS', name: 'EHC plans within 20 weeks, post-16 transfer' } })).addMeasure;
+    expect(measure).toMatchObject({ kind: 'EHC_PLANS_ISSUED_WITHIN_20_WEEKS', owner: 'send' });
+    await member.data(SET_TARGET, { input: { measureId: measure.id, value: 0.6, amberThreshold: 0.5, direction: 'HIGHER_IS_BETTER', byDate: '2027-08-31', reason: 'In step with the whole area' } });
+    const line = (await member.data(ADD_LINE, {
+      input: { workstreamId: ws.id, areaOfWeaknessId: aow.id, recommendation: 'Start year 9 reviews with a transfer plan', how: 'Annual review template', who: 'SEND casework lead', byWhen: '2027-03-31', impactMeasureId: measure.id, rag: 'RED', commentary: 'Not started.' },
+    })).addActionPlanLine;
+    expect(line.ragHistory).toEqual([{ fromRag: null, toRag: 'RED', commentary: 'Not started.', changedByName: 'Mark Ellison' }]);
+
+    const { localArea } = await analyst.data(VIEW, { code: KENT });
+    const f = (board: Json) => board.workstreams.find((w: Json) => w.letter === 'F');
+    expect(localArea.improvementBoard.workstreams.map((w: Json) => w.letter)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(f(localArea.improvementBoard)).toMatchObject({ title: 'Preparing for adulthood', lead: 'Head of 14 to 25', areasOfWeakness: [{ number: 10 }] });
+    // The send service's own figures: the area's 14 of 23 and L1's 0.6 meet 0.6; L2's are withheld.
+    expect(f(localArea.improvementBoard).measures).toEqual([{ id: measure.id, name: 'EHC plans within 20 weeks, post-16 transfer', current: { value: 14 / 23, suppressed: false }, target: { value: 0.6, amberThreshold: 0.5 }, rating: 'GREEN', notRatedBecause: null }]);
+    const byId = new Map(localArea.localities.map((l: Json) => [l.id, l.improvementBoard]));
+    expect(f(byId.get(L1)).measures[0]).toMatchObject({ current: { value: 0.6 }, rating: 'GREEN' });
+    expect(f(byId.get(L2)).measures[0]).toMatchObject({ current: { value: null, suppressed: true }, rating: 'NOT_RATED', notRatedBecause: 'FIGURE_WITHHELD' });
+    expect(f(localArea.improvementBoard).actionPlan).toEqual([
+      { id: line.id, recommendation: 'Start year 9 reviews with a transfer plan', rag: 'RED', impactMeasure: 'EHC plans within 20 weeks, post-16 transfer', measuredBy: { id: measure.id, rating: 'GREEN' }, ragHistory: [{ toRag: 'RED', commentary: 'Not started.', changedByName: 'Mark Ellison' }] },
+    ]);
+    expect(localArea.improvementBoard.planChanges.map((c: Json) => c.change)).toEqual(['ACTION_PLAN_LINE_ADDED', 'MEASURE_ADDED', 'AREA_OF_WEAKNESS_ADDED', 'WORKSTREAM_CREATED']);
+    expect(localArea.improvementBoard.planChanges[0].changedByName).toBe('Mark Ellison');
+  });
+
+  it('refuses a non-member with FORBIDDEN and bad input naming the field, writing nothing', async () => {
+    const letters = async () => (await analyst.data(`{ localArea(code: "${KENT}") { improvementBoard { workstreams(includeRetired: true) { letter } } } }`)).localArea.improvementBoard.workstreams.length;
+    const before = await letters();
+    const notMember = await kit.as({ sub: 'someone.else', role: 'CASEWORKER' }, null);
+    const refused = await notMember.query(CREATE, { input: { localAreaCode: KENT, letter: 'G', title: 'x', description: 'x' } });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Mutation.createWorkstream' });
+    const bad = await member.query(CREATE, { input: { localAreaCode: KENT, letter: 'g', title: 'x', description: ' ' } });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.letter' });
+    expect((bad.errors![0]!.extensions!.fields as Json[]).map((p) => p.field)).toEqual(['letter', 'description']);
+    expect(await letters()).toBe(before);
+  });
+
+  it("accepts for a waiting-time measure exactly the services the health service lists (nhsServices)", async () => {
+    const { nhsServices } = await analyst.data('{ nhsServices { code } }');
+    const { localArea } = await analyst.data(`{ localArea(code: "${KENT}") { improvementBoard { workstreams { id letter } } } }`);
+    const e = localArea.improvementBoard.workstreams.find((w: Json) => w.letter === 'E');
+    const refused = await member.query(ADD_MEASURE, { input: { workstreamId: e.id, kind: 'WAITING_52_WEEKS_OR_MORE', name: 'Waits', serviceCode: 'NOT_A_SERVICE' } });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.serviceCode' });
+    const accepted = refused.errors![0]!.message.match(/one of ([A-Z_, ]+)/)![1]!.split(', ').map((code) => code.trim());
+    expect(accepted.sort()).toEqual(nhsServices.map((s: Json) => s.code).sort());
+  });
+});
