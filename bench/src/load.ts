@@ -25,6 +25,8 @@ export interface LoadOptions {
 export interface LoadResult {
   concurrency: number;
   requests: number;
+  /** Tasks run before measuring (not in the figures). */
+  warmup: number;
   errors: number;
   /** Each distinct error, with how many times it happened. */
   errorKinds: Record<string, number>;
@@ -81,6 +83,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return {
     concurrency: options.concurrency,
     requests: histogram.count,
+    warmup,
     errors,
     errorKinds,
     elapsedMs,

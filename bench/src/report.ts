@@ -63,6 +63,8 @@ export interface ScenarioReport {
   load?: LoadResult;
   /** CPU used during the run, in cores (1 = one core busy the whole time), per process. */
   cpuCores?: Record<string, number>;
+  /** CPU milliseconds each process spent per request (warm-up included in both). */
+  cpuMsPerRequest?: Record<string, number>;
   loadAverage?: number;
   details?: Record<string, unknown>;
 }
@@ -141,6 +143,7 @@ export function renderMarkdown(report: BenchReport): string {
   for (const s of report.scenarios) {
     const extra: string[] = [];
     if (s.cpuCores) extra.push(`CPU (cores busy): ${Object.entries(s.cpuCores).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+    if (s.cpuMsPerRequest) extra.push(`CPU ms per request: ${Object.entries(s.cpuMsPerRequest).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
     if (s.loadAverage !== undefined) extra.push(`load average ${s.loadAverage.toFixed(2)}`);
     if (s.load && s.load.errors > 0) extra.push(`errors: ${Object.entries(s.load.errorKinds).map(([k, n]) => `${n} × ${k}`).join('; ')}`);
     if (s.details) for (const [k, v] of Object.entries(s.details)) extra.push(`${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
