@@ -346,7 +346,7 @@ try {
     if (!s?.load || !s.cpuMsPerRequest) return 'no CPU figures';
     const busy = Object.entries(s.cpuCores ?? {}).reduce((a, [, v]) => a + v, 0);
     const cap = 1000 / s.cpuMsPerRequest.platform!;
-    return `CPU-bound: each picture costs ${s.cpuMsPerRequest.platform!.toFixed(1)} ms of CPU in the one Node process that runs every subgraph${s.id === 'picture-50' ? ' and the gateway' : ''} (${s.cpuCores!.platform!.toFixed(2)} cores busy), which caps it near ${cap.toFixed(0)} pictures/s, so 50 clients in a closed loop wait about ${(50 / cap).toFixed(2)} s each; all processes together kept ${busy.toFixed(2)} of the ${os.cpus().length} cores busy (${cpuReason(s)})`;
+    return `CPU-bound: each picture costs ${s.cpuMsPerRequest.platform!.toFixed(1)} ms of CPU in the one Node process that runs every subgraph${s.id === 'picture-50' ? ' and the gateway' : ''} (${s.cpuCores!.platform!.toFixed(2)} cores busy), which caps it near ${cap.toFixed(0)} pictures/s, so 50 clients in a closed loop wait about ${(50 / cap).toFixed(2)} s each; the benchmark's processes together kept ${busy.toFixed(2)} of the ${os.cpus().length} cores busy, load average ${s.loadAverage?.toFixed(1)} (${cpuReason(s)})`;
   };
   goals.push(latencyGoal("child's picture p50, 1 client", p1?.latencyMs.p50, 8, pictureReason));
   goals.push(latencyGoal("child's picture p95, 1 client", p1?.latencyMs.p95, 20, pictureReason));
@@ -370,7 +370,7 @@ try {
           const o = find('ours-50')!;
           const h = find('hive-50')!;
           const busy = (x: ScenarioReport) => Object.values(x.cpuCores ?? {}).reduce((a, v) => a + v, 0).toFixed(2);
-          return `the gateway is not what limits throughput here: the subgraphs' one Node process spends ${o.cpuMsPerRequest?.platform?.toFixed(1)} ms of CPU per picture and PostgreSQL ${o.cpuMsPerRequest?.postgres?.toFixed(1)} ms, and all processes together kept ${busy(o)} (ours) and ${busy(h)} (Hive) of the ${os.cpus().length} cores busy, so both gateways wait on the same saturated machine. Per request the gateway process itself spends ${o.cpuMsPerRequest?.gateway?.toFixed(2)} ms of CPU (ours) against ${h.cpuMsPerRequest?.gateway?.toFixed(2)} ms (Hive)`;
+          return `the gateway is not what limits throughput here: the subgraphs' one Node process spends ${o.cpuMsPerRequest?.platform?.toFixed(1)} ms of CPU per picture and PostgreSQL ${o.cpuMsPerRequest?.postgres?.toFixed(1)} ms, and the benchmark's processes together kept ${busy(o)} (ours) and ${busy(h)} (Hive) of the ${os.cpus().length} cores busy (load average ${o.loadAverage?.toFixed(1)} and ${h.loadAverage?.toFixed(1)}: anything above that is other work on the machine), so both gateways wait on the same saturated cores. Per request the gateway process itself spends ${o.cpuMsPerRequest?.gateway?.toFixed(2)} ms of CPU (ours) against ${h.cpuMsPerRequest?.gateway?.toFixed(2)} ms (Hive)`;
         })
       : notRun('throughput vs Hive Gateway', '≥ 1.2 ×', find('hive-50')?.reason),
   );
