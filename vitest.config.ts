@@ -14,7 +14,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql', { paths: [new URL('./packages/subgraph-kit', import.meta.url).pathname] }) }],
   },
   test: {
-    include: ['packages/**/src/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'tests/**/*.test.ts', 'tests/**/*.e2e.ts'],
+    include: ['packages/**/src/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'tests/**/*.test.ts', 'tests/**/*.e2e.ts', 'bench/src/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
