@@ -64,7 +64,14 @@ function fieldsOf(type: GraphQLObjectType, depth: number, known: Known, via: str
       selections.push({ name: field.name });
     } else if (isObjectType(named)) {
       if (depth >= PICTURE_DEPTH) continue;
-      const children = known.entities.has(named.name) && named.name !== 'Child' ? plainFieldsOf(named, owners, known) : fieldsOf(named, depth + 1, known, owners);
+      // A record's own child (an assessment's, a request's) is the same child again: its id only,
+      // or the picture would hold the child twice over.
+      const children =
+        named.name === 'Child' && via !== null
+          ? [{ name: 'id' }]
+          : known.entities.has(named.name) && named.name !== 'Child'
+            ? plainFieldsOf(named, owners, known)
+            : fieldsOf(named, depth + 1, known, owners);
       if (children.length > 0) selections.push({ name: field.name, children });
     }
   }

@@ -79,7 +79,12 @@ export function waitingTimesLoader(
                 count(*) FILTER (WHERE x.asd_seen)::int AS "asdSeen",
                 count(*) FILTER (WHERE x.asd_seen AND e.first_contact_date - e.referral_date <= 91)::int AS "asdWithin13"
            FROM months m
+           -- Only the entries that can count at this month end: still waiting then, or first
+           -- seen during or after the month. Years of closed waits never reach the sort.
            JOIN waiting_list_entry e ON e.referral_date <= m.month_end
+                AND (e.first_contact_date >= m.month_start
+                     OR ((e.first_contact_date IS NULL OR e.first_contact_date > m.month_end)
+                         AND (e.removal_date IS NULL OR e.removal_date > m.month_end)))
            JOIN nhs_service s ON s.code = e.service_code
            CROSS JOIN LATERAL (
              SELECT (e.first_contact_date IS NULL OR e.first_contact_date > m.month_end)
