@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTokenVerifier, generateLocalSigningKey, signToken, LOCAL_AUDIENCE, LOCAL_ISSUER, type PlatformClaims } from './index.js';
 
 const settings = async () => {
@@ -83,5 +83,30 @@ describe("an identity provider's JWKS URL (production)", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('verified tokens are remembered, never beyond their expiry', () => {
+  it('a token checked once answers again without a new signature check, and stops at its expiry', async () => {
+    const { verifier, sign } = await settings();
+    const token = await sign({ sub: 'a.lead', role: 'LOCALITY_LEAD', localities: ['swale'] }, { ttlSeconds: 60 });
+    const first = await verifier.verify(`Bearer ${token}`, 'direct-care');
+    // The purpose is per request, not part of what is remembered.
+    expect(await verifier.verify(`Bearer ${token}`, undefined)).toEqual({ ...first, purpose: null });
+    vi.useFakeTimers({ now: Date.now() + (60 + 31) * 1000 });
+    try {
+      expect(await codeOf(verifier.verify(`Bearer ${token}`, 'direct-care'))).toBe('UNAUTHENTICATED');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a copy with one byte changed is another token, checked afresh and refused', async () => {
+    const { verifier, sign } = await settings();
+    const token = await sign({ sub: 'a.lead', role: 'ADMIN' });
+    await verifier.verify(`Bearer ${token}`, undefined);
+    const [header, payload, signature] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'ADMIN', sub: 'someone.else' })).toString('base64url');
+    expect(await codeOf(verifier.verify(`Bearer ${header}.${forged}.${signature}`, undefined))).toBe('UNAUTHENTICATED');
   });
 });

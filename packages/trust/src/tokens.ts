@@ -32,34 +32,51 @@ export interface TokenVerifier {
   verify(authorization: string | undefined, purpose: string | undefined): Promise<Viewer>;
 }
 
+/** Verified tokens remembered per process: a token is checked once, not once per subgraph call. */
+const VERIFIED_CACHE_SIZE = 10_000;
+const CLOCK_TOLERANCE_SECONDS = 30;
+
 export function createTokenVerifier(settings: TrustSettings): TokenVerifier {
   const keys: JWTVerifyGetKey =
     'jwks' in settings.keys ? createLocalJWKSet(settings.keys.jwks) : createRemoteJWKSet(new URL(settings.keys.jwksUrl));
+  // A request's token reaches the gateway and then every subgraph it calls; verifying an
+  // ES256 signature each time was a fair share of a picture's CPU. The cache holds only
+  // tokens whose signature and claims were checked, keyed by the whole token (a changed
+  // byte is another key), and drops each at its own expiry.
+  const verified = new Map<string, { claims: z.output<typeof platformClaims>; expiresAt: number }>();
+  const check = async (token: string) => {
+    const known = verified.get(token);
+    if (known && known.expiresAt + CLOCK_TOLERANCE_SECONDS * 1000 > Date.now()) return known.claims;
+    if (known) verified.delete(token);
+    let payload: { exp?: number } & Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms: ALGORITHMS,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
+    } catch (error) {
+      throw unauthenticated(reasonFor(error));
+    }
+    const claims = platformClaims.safeParse(payload);
+    if (!claims.success) throw unauthenticated(`the token's claims are not valid (${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(token, { claims: claims.data, expiresAt: payload.exp! * 1000 });
+    return claims.data;
+  };
   return {
     async verify(authorization, purposeHeader) {
       if (!authorization) throw unauthenticated('send a bearer token in the Authorization header');
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
-      let payload: unknown;
-      try {
-        ({ payload } = await jwtVerify(match[1]!, keys, {
-          issuer: settings.issuer,
-          audience: settings.audience,
-          algorithms: ALGORITHMS,
-          requiredClaims: ['exp', 'sub'],
-          clockTolerance: 30,
-        }));
-      } catch (error) {
-        throw unauthenticated(reasonFor(error));
-      }
-      const claims = platformClaims.safeParse(payload);
-      if (!claims.success) throw unauthenticated(`the token's claims are not valid (${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+      const c = await check(match[1]!);
       let purpose: Purpose | null = null;
       if (purposeHeader !== undefined && purposeHeader !== '') {
         if (!isPurpose(purposeHeader)) throw badRequestHeader('x-purpose', `"${purposeHeader}" is not a purpose this platform knows.`);
         purpose = purposeHeader;
       }
-      const c = claims.data;
       return {
         subject: c.sub,
         name: c.name ?? null,
