@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeMonthsBefore } from './index.js';
+import { completeMonthsBefore, monthsBetween } from './index.js';
 
 describe('completeMonthsBefore', () => {
   it('gives the complete months before the current one, oldest first', () => {
@@ -18,5 +18,16 @@ describe('completeMonthsBefore', () => {
 
   it('refuses a count that is not a sensible number of months', () => {
     for (const count of [0, -1, 1.5, 121]) expect(() => completeMonthsBefore('2026-11-25', count)).toThrow(RangeError);
+  });
+});
+
+describe('monthsBetween', () => {
+  it('lists every month from the first date to the last, across a year end', () => {
+    expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-03-01', '2026-03-31')).toEqual(['2026-03']);
+  });
+
+  it('is empty when the last date comes first', () => {
+    expect(monthsBetween('2026-04-01', '2026-03-31')).toEqual([]);
   });
 });

@@ -30,3 +30,15 @@ export function completeMonthsBefore(today: string, count: number): MonthWindow 
   const lastDay = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 0)).getUTCDate();
   return { from: `${months[0]}-01`, to: `${last}-${pad(lastDay)}`, months };
 }
+
+/**
+ * Every month from the one `from` falls in to the one `to` falls in, oldest first:
+ * ("2025-11-15", "2026-02-01") gives ["2025-11", "2025-12", "2026-01", "2026-02"].
+ * Empty when `to` comes first. Month-by-month figures fill their empty months from it.
+ */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  const last = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1;
+  for (let m = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1; m <= last; m++) months.push(`${Math.floor(m / 12)}-${pad((m % 12) + 1)}`);
+  return months;
+}

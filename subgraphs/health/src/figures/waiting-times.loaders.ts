@@ -1,3 +1,4 @@
+import { monthsBetween } from '@local-area-graph/identifiers';
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
 import type { WaitingTimesCounts } from './waiting-times.js';
@@ -7,14 +8,6 @@ export type WaitingScope = 'locality' | 'area' | 'service';
 
 const COLUMN: Record<WaitingScope, string> = { locality: 'e.locality_id', area: 'e.local_area_code', service: 'e.service_code' };
 
-/** Every month from `from`'s to `to`'s, written "2025-04". */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let m = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1; m <= Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1; m++) {
-    months.push(`${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
-  }
-  return months;
-}
 
 /** The last day of a "yyyy-mm" month. */
 export function monthEndOf(month: string): string {

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { LocalDateScalar } from '@local-area-graph/identifiers';
+import { LocalDateScalar, monthsBetween } from '@local-area-graph/identifiers';
 import { badUserInput, notFound, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Locality } from '../locality/locality.js';
 import { LocalArea } from '../locality/local-area.js';
 import { NhsService } from '../service/nhs-service.js';
 import { servicesOf } from '../service/nhs-service.resolver.js';
 import { protectWaitingTimesMonth, WaitingTimesMonth } from './waiting-times.js';
-import { monthsBetween, waitingTimesLoader, type WaitingScope } from './waiting-times.loaders.js';
+import { waitingTimesLoader, type WaitingScope } from './waiting-times.loaders.js';
 
 /** A board looks back at most three years; a longer range is a mistake, not a report. */
 export const MAX_MONTHS = 36;

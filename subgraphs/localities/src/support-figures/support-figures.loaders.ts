@@ -1,3 +1,4 @@
+import { monthsBetween } from '@local-area-graph/identifiers';
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
 import type { SupportOutcome } from '../support-request/support-request.js';
@@ -8,14 +9,6 @@ export type SupportScope = 'locality' | 'area';
 
 const KEY: Record<SupportScope, string> = { locality: 'l.id', area: 'l.local_area_code' };
 
-/** Every month from `from`'s to `to`'s, written "2025-04". */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let m = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1, last = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1; m <= last; m++) {
-    months.push(`${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
-  }
-  return months;
-}
 
 /**
  * The support figures month by month for every locality (or area) asked about in a

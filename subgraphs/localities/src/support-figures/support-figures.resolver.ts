@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { completeMonthsBefore, LocalDateScalar, todayInEngland } from '@local-area-graph/identifiers';
+import { completeMonthsBefore, LocalDateScalar, todayInEngland, monthsBetween } from '@local-area-graph/identifiers';
 import { badUserInput, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { LocalArea } from '../local-area/local-area.js';
 import { Locality } from '../locality/locality.js';
 import { LocalitySupportMonth, protectSupportMonth } from './support-figures.js';
-import { monthsBetween, supportFiguresLoader, type SupportScope } from './support-figures.loaders.js';
+import { supportFiguresLoader, type SupportScope } from './support-figures.loaders.js';
 
 /** A board looks back at most three years; a longer range is a mistake, not a report. */
 export const MAX_MONTHS = 36;

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { completeMonthsBefore, LocalDateScalar } from '@local-area-graph/identifiers';
+import { completeMonthsBefore, LocalDateScalar, monthsBetween } from '@local-area-graph/identifiers';
 import { badUserInput, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Locality } from '../locality/locality.js';
 import { LocalArea } from '../locality/local-area.js';
 import { todayInEngland } from '../calendar.js';
 import { protectSuspensionsMonth, SuspensionsMonth } from './suspension-figures.js';
-import { monthsBetween, suspensionsLoader, type SuspensionScope } from './suspension-figures.loaders.js';
+import { suspensionsLoader, type SuspensionScope } from './suspension-figures.loaders.js';
 
 /** A board looks back at most three years; a longer range is a mistake, not a report. */
 export const MAX_MONTHS = 36;

@@ -1,3 +1,4 @@
+import { monthsBetween } from '@local-area-graph/identifiers';
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
 import type { BandCounts, TimelinessCounts } from './area-figures.js';
@@ -7,22 +8,6 @@ export type AreaScope = 'locality' | 'area';
 
 const COLUMN: Record<AreaScope, string> = { locality: 'r.locality_id', area: 'r.local_area_code' };
 
-/** Every month from `from`'s to `to`'s, written "2025-04". */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  const last = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7));
-  while (year * 12 + month <= last) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return months;
-}
 
 /**
  * Plans issued per month between two dates, for every locality (or area) asked about

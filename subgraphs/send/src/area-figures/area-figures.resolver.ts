@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { LocalDateScalar } from '@local-area-graph/identifiers';
+import { LocalDateScalar, monthsBetween } from '@local-area-graph/identifiers';
 import { badUserInput, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Locality } from '../locality/locality.js';
 import { LocalArea } from '../locality/local-area.js';
 import { todayInEngland } from '../calendar.js';
 import { ProtectedCount, protectCount, toProtectedCount } from '@local-area-graph/disclosure';
 import { EhcTimelinessMonth, OpenRequestsByWeekBand, PlansByPrimaryNeed, protectBands, protectPlansByNeed, protectTimelinessMonth } from './area-figures.js';
-import { monthsBetween, openBandsLoader, overdueReviewsLoader, plansByNeedLoader, timelinessLoader, type AreaScope } from './area-figures.loaders.js';
+import { openBandsLoader, overdueReviewsLoader, plansByNeedLoader, timelinessLoader, type AreaScope } from './area-figures.loaders.js';
 
 /** A board looks back at most three years; a longer range is a mistake, not a report. */
 export const MAX_MONTHS = 36;
