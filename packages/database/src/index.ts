@@ -4,4 +4,4 @@ export { openSubgraphDatabase, migrate } from './data-source.js';
 export type { SubgraphDataSourceOptions, SubgraphDatabase } from './data-source.js';
 export { StatementCounter } from './statement-counter.js';
 export { SnakeCaseNamingStrategy } from './naming.js';
-export { bulkInsert, copyValue, insertInChunks } from './bulk.js';
+export { bulkInsert, copyValue } from './bulk.js';

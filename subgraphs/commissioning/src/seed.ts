@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { insertInChunks } from '@local-area-graph/database';
+import { bulkInsert } from '@local-area-graph/database';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { AreaOfWeakness, Workstream } from './workstream/workstream.js';
 import { Measure, MeasureTarget } from './measure/measure.js';
@@ -17,11 +17,11 @@ export async function seedCommissioning(db: DataSource, demo: DemoArea): Promise
     // Members sat on the board before the first change they made to its plan.
     const first = [...demo.ragChanges.map((c) => c.changedAt), ...demo.measureTargets.map((t) => t.setAt)].sort()[0];
     const appointedAt = first ? new Date(Date.parse(first) - 7 * 86_400_000) : new Date();
-    await insertInChunks(manager, BoardMember, demo.boardMembers.map((m) => ({ ...m, appointedAt, endedAt: null })));
-    await insertInChunks(manager, Workstream, demo.workstreams);
-    await insertInChunks(manager, AreaOfWeakness, demo.areasOfWeakness);
-    await insertInChunks(manager, Measure, demo.measures.map((m) => ({ ...m, kind: m.kind as MeasureKind })));
-    await insertInChunks(
+    await bulkInsert(manager, BoardMember, demo.boardMembers.map((m) => ({ ...m, appointedAt, endedAt: null })));
+    await bulkInsert(manager, Workstream, demo.workstreams);
+    await bulkInsert(manager, AreaOfWeakness, demo.areasOfWeakness);
+    await bulkInsert(manager, Measure, demo.measures.map((m) => ({ ...m, kind: m.kind as MeasureKind })));
+    await bulkInsert(
       manager,
       MeasureTarget,
       demo.measureTargets.map((t) => ({ ...t, direction: t.direction as TargetDirection, setAt: new Date(t.setAt) })),
@@ -29,7 +29,7 @@ export async function seedCommissioning(db: DataSource, demo: DemoArea): Promise
     // A line was last updated by its latest RAG change.
     const latest = new Map<string, (typeof demo.ragChanges)[number]>();
     for (const change of demo.ragChanges) if (!latest.has(change.lineId) || latest.get(change.lineId)!.changedAt < change.changedAt) latest.set(change.lineId, change);
-    await insertInChunks(
+    await bulkInsert(
       manager,
       ActionPlanLine,
       demo.actionPlanLines.map((l) => ({
@@ -40,7 +40,7 @@ export async function seedCommissioning(db: DataSource, demo: DemoArea): Promise
         version: demo.ragChanges.filter((c) => c.lineId === l.id).length || 1,
       })),
     );
-    await insertInChunks(
+    await bulkInsert(
       manager,
       RagChange,
       demo.ragChanges.map((c) => ({ ...c, fromRag: c.fromRag as Rag | null, toRag: c.toRag as Rag, changedAt: new Date(c.changedAt) })),

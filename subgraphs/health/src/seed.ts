@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { insertInChunks } from '@local-area-graph/database';
+import { bulkInsert } from '@local-area-graph/database';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { WaitingListEntry, type ReferralPriority, type RemovalReason } from './waiting-list/waiting-list-entry.js';
 
 /** Loads the demo area's waiting-list entries (the services are reference data, from the migration). One transaction. */
 export async function seedHealth(db: DataSource, demo: DemoArea): Promise<void> {
   await db.transaction(async (manager) => {
-    await insertInChunks(
+    await bulkInsert(
       manager,
       WaitingListEntry,
       (demo.waitingListEntries ?? []).map((row) => ({

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { insertInChunks } from '@local-area-graph/database';
+import { bulkInsert } from '@local-area-graph/database';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { LocalArea } from './local-area/local-area.js';
 import { Locality } from './locality/locality.js';
@@ -19,27 +19,27 @@ import { responseClock } from '@local-area-graph/working-days';
  */
 export async function seedLocalities(db: DataSource, demo: DemoArea): Promise<void> {
   await db.transaction(async (manager) => {
-    await insertInChunks(manager, LocalArea, [demo.localArea]);
-    await insertInChunks(manager, Locality, demo.localities);
+    await bulkInsert(manager, LocalArea, [demo.localArea]);
+    await bulkInsert(manager, Locality, demo.localities);
     // The register records each child's current school, as the census tells the local authority.
     const schoolOf = new Map(demo.enrolments.filter((e) => e.endDate === null).map((e) => [e.childId, e.schoolUrn]));
-    await insertInChunks(
+    await bulkInsert(
       manager,
       Child,
       demo.children.map((child) => ({ ...child, sex: child.sex as Sex, schoolUrn: schoolOf.get(child.id) ?? null })),
     );
-    await insertInChunks(
+    await bulkInsert(
       manager,
       Professional,
       // The demo's identity provider signs professionals in by their work email.
       demo.professionals.map(({ schoolUrn: _school, ...professional }) => ({ ...professional, agency: professional.agency as Agency, subject: professional.email })),
     );
-    await insertInChunks(
+    await bulkInsert(
       manager,
       MyWorldAssessment,
       (demo.myWorldAssessments ?? []).map((a) => ({ ...a, trigger: a.trigger as MyWorldTrigger, submittedBy: 'demo' })),
     );
-    await insertInChunks(
+    await bulkInsert(
       manager,
       LeadProfessionalAppointment,
       (demo.leadAppointments ?? []).map((a) => ({
@@ -50,8 +50,8 @@ export async function seedLocalities(db: DataSource, demo: DemoArea): Promise<vo
         appointedBy: 'demo',
       })),
     );
-    await insertInChunks(manager, TeamMember, (demo.teamMemberships ?? []).map((m) => ({ ...m, addedBy: 'demo' })));
-    await insertInChunks(
+    await bulkInsert(manager, TeamMember, (demo.teamMemberships ?? []).map((m) => ({ ...m, addedBy: 'demo' })));
+    await bulkInsert(
       manager,
       SupportRequest,
       (demo.supportRequests ?? []).map((r) => ({
@@ -64,8 +64,8 @@ export async function seedLocalities(db: DataSource, demo: DemoArea): Promise<vo
         version: 1,
       })),
     );
-    await insertInChunks(manager, PlanIntervention, (demo.planInterventions ?? []).map((i) => ({ ...i, addedBy: 'demo' })));
-    await insertInChunks(manager, MonitoringReview, (demo.monitoringReviews ?? []).map((r) => ({ ...r, progress: r.progress as ReviewProgress, reviewedBy: 'demo' })));
+    await bulkInsert(manager, PlanIntervention, (demo.planInterventions ?? []).map((i) => ({ ...i, addedBy: 'demo' })));
+    await bulkInsert(manager, MonitoringReview, (demo.monitoringReviews ?? []).map((r) => ({ ...r, progress: r.progress as ReviewProgress, reviewedBy: 'demo' })));
   });
 }
 

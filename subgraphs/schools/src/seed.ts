@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { insertInChunks } from '@local-area-graph/database';
+import { bulkInsert } from '@local-area-graph/database';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { School, type SchoolPhase, type SchoolType } from './school/school.js';
 import { Enrolment } from './enrolment/enrolment.js';
@@ -15,7 +15,7 @@ import { FRAMEWORK_BY_CODE, type SelfEvaluationGrade, type StatutoryCheckItem } 
  */
 export async function seedSchools(db: DataSource, demo: DemoArea): Promise<void> {
   await db.transaction(async (manager) => {
-    await insertInChunks(
+    await bulkInsert(
       manager,
       School,
       demo.schools.map((school) => ({
@@ -28,13 +28,13 @@ export async function seedSchools(db: DataSource, demo: DemoArea): Promise<void>
     );
     // The census returns each pupil's home address; the local authority maps it to a locality.
     const homeOf = new Map(demo.children.map((child) => [child.id, child.localityId]));
-    await insertInChunks(manager, Enrolment, demo.enrolments.map((e) => ({ ...e, homeLocalityId: homeOf.get(e.childId) ?? null })));
-    await insertInChunks(
+    await bulkInsert(manager, Enrolment, demo.enrolments.map((e) => ({ ...e, homeLocalityId: homeOf.get(e.childId) ?? null })));
+    await bulkInsert(
       manager,
       TermAttendance,
       demo.attendance.map((row) => ({ ...row, term: row.term as Term })),
     );
-    await insertInChunks(
+    await bulkInsert(
       manager,
       Suspension,
       demo.suspensions.map(({ reasons, ...suspension }) => ({
@@ -43,7 +43,7 @@ export async function seedSchools(db: DataSource, demo: DemoArea): Promise<void>
         reasonCodes: reasons,
       })),
     );
-    await insertInChunks(
+    await bulkInsert(
       manager,
       SenProvisionStatus,
       demo.senProvision.map((row) => ({
@@ -55,14 +55,14 @@ export async function seedSchools(db: DataSource, demo: DemoArea): Promise<void>
     );
     // Recorded "now" for the demo: when the platform first loaded them.
     const recordedAt = new Date();
-    await insertInChunks(manager, SendSelfEvaluation, demo.selfEvaluations.map((e) => ({ ...e, recordedAt })));
-    await insertInChunks(
+    await bulkInsert(manager, SendSelfEvaluation, demo.selfEvaluations.map((e) => ({ ...e, recordedAt })));
+    await bulkInsert(
       manager,
       SelfEvaluationStatement,
       demo.selfEvaluationStatements.map((s) => ({ ...s, dimension: FRAMEWORK_BY_CODE.get(s.code)!.dimension, grade: s.grade as SelfEvaluationGrade })),
     );
-    await insertInChunks(manager, StatutoryCheck, demo.statutoryChecks.map((c) => ({ ...c, item: c.item as StatutoryCheckItem })));
-    await insertInChunks(manager, SendAction, demo.sendActions.map((a) => ({ ...a, version: 1 })));
+    await bulkInsert(manager, StatutoryCheck, demo.statutoryChecks.map((c) => ({ ...c, item: c.item as StatutoryCheckItem })));
+    await bulkInsert(manager, SendAction, demo.sendActions.map((a) => ({ ...a, version: 1 })));
   });
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { insertInChunks } from '@local-area-graph/database';
+import { bulkInsert } from '@local-area-graph/database';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { EhcNeedsAssessmentRequest, type AssessmentDecision, type PlanDecision, type RequestedBy, type TimelinessException } from './ehc-request/ehc-request.js';
 import { EhcPlan, type CeaseReason } from './ehc-plan/ehc-plan.js';
@@ -16,7 +16,7 @@ import { RadarAssessment, RadarRating, SettingReadiness, type RadarDomain } from
  */
 export async function seedSend(db: DataSource, demo: DemoArea): Promise<void> {
   await db.transaction(async (manager) => {
-    await insertInChunks(
+    await bulkInsert(
       manager,
       EhcNeedsAssessmentRequest,
       demo.ehcRequests.map((row) => ({
@@ -28,7 +28,7 @@ export async function seedSend(db: DataSource, demo: DemoArea): Promise<void> {
         caseworkerId: row.caseworkerId ?? null,
       })),
     );
-    await insertInChunks(
+    await bulkInsert(
       manager,
       EhcPlan,
       demo.ehcPlans.map((row) => ({
@@ -38,13 +38,13 @@ export async function seedSend(db: DataSource, demo: DemoArea): Promise<void> {
         ceaseReason: row.ceaseReason as CeaseReason | null,
       })),
     );
-    await insertInChunks(
+    await bulkInsert(
       manager,
       AnnualReview,
       demo.annualReviews.map((row) => ({ ...row, outcome: row.outcome as AnnualReviewOutcome })),
     );
     // SEN support plans and the needs radar; arrays an older hand-made area lacks count as empty.
-    await insertInChunks(
+    await bulkInsert(
       manager,
       SupportPlan,
       (demo.supportPlans ?? []).map((row) => ({
@@ -54,16 +54,16 @@ export async function seedSend(db: DataSource, demo: DemoArea): Promise<void> {
         version: 1,
       })),
     );
-    await insertInChunks(manager, SupportPlanOutcome, demo.supportPlanOutcomes ?? []);
-    await insertInChunks(manager, SupportPlanProvision, demo.supportPlanProvision ?? []);
-    await insertInChunks(
+    await bulkInsert(manager, SupportPlanOutcome, demo.supportPlanOutcomes ?? []);
+    await bulkInsert(manager, SupportPlanProvision, demo.supportPlanProvision ?? []);
+    await bulkInsert(
       manager,
       SupportPlanCycle,
       (demo.supportPlanCycles ?? []).map((row) => ({ ...row, nextReviewDue: row.nextReviewDue ?? defaultNextReviewDue(row) })),
     );
-    await insertInChunks(manager, RadarAssessment, demo.radarAssessments ?? []);
-    await insertInChunks(manager, RadarRating, (demo.radarRatings ?? []).map((row) => ({ ...row, domain: row.domain as RadarDomain })));
-    await insertInChunks(manager, SettingReadiness, (demo.settingReadiness ?? []).map((row) => ({ ...row, domain: row.domain as RadarDomain })));
+    await bulkInsert(manager, RadarAssessment, demo.radarAssessments ?? []);
+    await bulkInsert(manager, RadarRating, (demo.radarRatings ?? []).map((row) => ({ ...row, domain: row.domain as RadarDomain })));
+    await bulkInsert(manager, SettingReadiness, (demo.settingReadiness ?? []).map((row) => ({ ...row, domain: row.domain as RadarDomain })));
   });
 }
 
