@@ -96,3 +96,23 @@ describe('page sizes in the cost', () => {
     await server.stop();
   });
 });
+
+describe('cost verdicts kept with the parsed operation', () => {
+  it('follow each request\'s own page sizes, in the operation and in its fragments', async () => {
+    const server = await serverFor(true);
+    const nested = 'query Nested($n: Int, $m: Int) { paints(first: $n) { ...Similar } } fragment Similar on Paint { similar(first: $m) { name } }';
+    // The same text again and again: the answer follows the sizes asked each time.
+    for (const [sizes, refused] of [
+      [{ n: 100, m: 2 }, false],
+      // Only the fragment's page size differs: (2 + 1.5 x (2 + 1.5 x 1) x 100) x 100.
+      [{ n: 100, m: 100 }, true],
+      [{ n: 100, m: 2 }, false],
+      [{ n: 2, m: 2 }, false],
+      [{ n: 100, m: 100 }, true],
+    ] as const) {
+      const errors = await errorsOf(server, nested, sizes);
+      expect(errors.map((error) => error.extensions?.limit), JSON.stringify(sizes)).toEqual(refused ? ['cost'] : []);
+    }
+    await server.stop();
+  });
+});

@@ -166,16 +166,54 @@ export function withPageSizes(document: DocumentNode, operation: OperationDefini
   );
 }
 
+/**
+ * The variables whose values are page sizes (`first: $n`), in the operation or in any
+ * fragment it may spread: the only variables the cost depends on.
+ */
+function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if ((argument.name.value === 'first' || argument.name.value === 'last') && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+/** Cost verdicts kept per operation of a parsed document; past this many combinations of page sizes, the oldest go. */
+const VERDICTS_PER_DOCUMENT = 64;
+
 function costPlugin(limits: AbuseLimits): ApolloServerPlugin<BaseContext> {
   const rule = costLimitRule({ maxCost: limits.maxCost, exposeLimits: true, propagateOnRejection: false, onReject: [reportLimit('cost', limits.maxCost)] });
+  /*
+   * The cost of an operation depends only on its text and its page sizes, and Apollo
+   * Server hands every request with the same text the same parsed document (its
+   * document store), so the verdict is kept with the document: a dashboard asking the
+   * same operation all day pays for the cost walk once, not on every request (it was
+   * a tenth of the gateway's work per child's picture). A new page size is a new walk.
+   */
+  const costs = new WeakMap<DocumentNode, Map<string, { pageSizeVariables: string[]; refusals: Map<string, GraphQLError | null> }>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return; // Apollo Server has already refused it.
-          const [refusal] = validate(schema, withPageSizes(document, operation, schema, request.variables ?? {}), [rule]);
+          let operations = costs.get(document);
+          if (!operations) costs.set(document, (operations = new Map()));
+          const name = operation.name?.value ?? '';
+          let known = operations.get(name);
+          if (!known) operations.set(name, (known = { pageSizeVariables: pageSizeVariables(document), refusals: new Map() }));
+          const variables = request.variables ?? {};
+          const sizes = JSON.stringify(known.pageSizeVariables.map((variable) => variables[variable] ?? null));
+          let refusal = known.refusals.get(sizes);
+          if (refusal === undefined) {
+            const [error] = validate(schema, withPageSizes(document, operation, schema, variables), [rule]);
+            refusal = error ? new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } }) : null;
+            if (known.refusals.size >= VERDICTS_PER_DOCUMENT) known.refusals.delete(known.refusals.keys().next().value!);
+            known.refusals.set(sizes, refusal);
+          }
           // Thrown here, it is answered before the operation is planned or executed.
-          if (refusal) throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { status: 400 } } });
+          if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
         },
       };
     },
