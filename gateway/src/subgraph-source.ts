@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.js';
+import { createSubgraphFetcher, SubgraphCallError } from './subgraph-fetch.js';
 
 /** Headers the gateway passes on to every subgraph call. */
 const FORWARDED_HEADERS = ['authorization', 'x-purpose', 'x-request-id'];
@@ -19,11 +20,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
     const timeout = this.timeoutMs;
     const name = this.serviceName;
+    const call = createSubgraphFetcher({ timeoutMs: timeout });
     this.fetcher = async (input, init) => {
       try {
-        return await fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(timeout) }) as never;
+        return await call(input, init);
       } catch (error) {
-        const timedOut = (error as Error).name === 'TimeoutError';
+        const timedOut = error instanceof SubgraphCallError && error.timedOut;
         throw new GraphQLError(
           timedOut
             ? `The ${name} service did not answer within ${timeout} ms; its data is missing from this answer.`
