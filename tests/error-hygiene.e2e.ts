@@ -39,7 +39,7 @@ beforeAll(async () => {
   internals = [
     ...Object.values(kit.platform.subgraphs).map((s) => `:${new URL(s.url).port}`),
     `:${postgres.port}`,
-    ...Object.keys(kit.platform.subgraphs).map((name) => postgres.urlFor(name)),
+    ...Object.keys(kit.platform.subgraphs).flatMap((name) => [postgres.urlFor(name), postgres.socketUrlFor(name)]),
   ];
 });
 afterAll(async () => {

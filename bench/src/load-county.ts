@@ -62,7 +62,7 @@ try {
   const empty: SubgraphDefinition[] = [];
   for (const definition of SUBGRAPHS) {
     await postgres.ensureDatabase(definition.name);
-    const database = await openAndMigrate(definition, postgres.urlFor(definition.name), logger.child({ subgraph: definition.name }), 4);
+    const database = await openAndMigrate(definition, postgres.socketUrlFor(definition.name), logger.child({ subgraph: definition.name }), 4);
     databases.set(definition.name, database);
     if (await definition.isEmpty(database.dataSource)) empty.push(definition);
   }

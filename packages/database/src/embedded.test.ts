@@ -26,6 +26,12 @@ describe('embedded PostgreSQL', () => {
     client = new pg.Client({ connectionString: second.urlFor('probe') });
     await client.connect();
     expect((await client.query('SELECT n FROM kept')).rows).toEqual([{ n: 42 }]);
+    expect((await client.query('SELECT inet_server_addr()::text AS address')).rows).toEqual([{ address: '127.0.0.1/32' }]);
+    await client.end();
+    // The platform's own connections: the same database through the Unix socket (no server address).
+    client = new pg.Client({ connectionString: second.socketUrlFor('probe') });
+    await client.connect();
+    expect((await client.query('SELECT n, inet_server_addr() AS address FROM kept')).rows).toEqual([{ n: 42, address: null }]);
     await client.end();
     await second.stop();
     expect(existsSync(dataDir)).toBe(false);

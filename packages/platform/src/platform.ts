@@ -92,7 +92,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       let url = external[definition.name];
       if (!url) {
         await postgres!.ensureDatabase(definition.name);
-        url = postgres!.urlFor(definition.name);
+        url = postgres!.socketUrlFor(definition.name);
       }
       const database = await openAndMigrate(definition, url, log);
       stoppers.push(() => database.dataSource.destroy());

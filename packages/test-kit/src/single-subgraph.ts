@@ -39,7 +39,7 @@ export async function startSingleSubgraph(definition: SubgraphDefinition, seed?:
   const logger = createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'silent');
   try {
     await postgres.ensureDatabase(definition.name);
-    const database = await openAndMigrate(definition, postgres.urlFor(definition.name), logger);
+    const database = await openAndMigrate(definition, postgres.socketUrlFor(definition.name), logger);
     await seed?.(database.dataSource);
     const key = await generateLocalSigningKey();
     const verifier = createTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: key.jwks } });
