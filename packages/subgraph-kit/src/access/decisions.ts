@@ -39,24 +39,37 @@ export function forbidden(field: string, reason: string): GraphQLError {
  */
 export class ChildAccess {
   private readonly loader: DataLoader<string, AccessDecision>;
+  /** Decisions already made in this request, so that every further field of the child is checked without waiting. */
+  private readonly made = new Map<string, AccessDecision>();
 
   constructor(viewer: Viewer, rule: ChildAccessRule<never> | undefined, context: unknown, careTeam: CareTeamGrants) {
     this.loader = new DataLoader(async (childIds) => {
-      const fixed = platformDecision(viewer);
-      if (fixed) return childIds.map(() => fixed);
-      const decisions: (AccessDecision | undefined)[] = childIds.map((id) => (careTeam.relationshipTo(id) ? ALLOW : undefined));
-      const undecided = childIds.filter((_, index) => decisions[index] === undefined);
-      if (undecided.length === 0) return decisions as AccessDecision[];
-      const ruled = rule
-        ? await rule(viewer, undecided, context as never)
-        : undecided.map(() => deny(`the ${viewer.role} role has no access to this service's personal data, and you are not on this child's team`));
-      let next = 0;
-      return decisions.map((decision) => decision ?? ruled[next++]!);
+      const decisions = await this.decideBatch(viewer, rule, context, careTeam, childIds);
+      childIds.forEach((id, index) => this.made.set(id, decisions[index]!));
+      return decisions;
     });
+  }
+
+  private async decideBatch(viewer: Viewer, rule: ChildAccessRule<never> | undefined, context: unknown, careTeam: CareTeamGrants, childIds: readonly string[]): Promise<AccessDecision[]> {
+    const fixed = platformDecision(viewer);
+    if (fixed) return childIds.map(() => fixed);
+    const decisions: (AccessDecision | undefined)[] = childIds.map((id) => (careTeam.relationshipTo(id) ? ALLOW : undefined));
+    const undecided = childIds.filter((_, index) => decisions[index] === undefined);
+    if (undecided.length === 0) return decisions as AccessDecision[];
+    const ruled = rule
+      ? await rule(viewer, undecided, context as never)
+      : undecided.map(() => deny(`the ${viewer.role} role has no access to this service's personal data, and you are not on this child's team`));
+    let next = 0;
+    return decisions.map((decision) => decision ?? ruled[next++]!);
   }
 
   decide(childId: string): Promise<AccessDecision> {
     return this.loader.load(childId);
+  }
+
+  /** The decision about this child if this request has made it already, else undefined. */
+  decided(childId: string): AccessDecision | undefined {
+    return this.made.get(childId);
   }
 
   /** Throws FORBIDDEN (the field becomes null with that error) unless the viewer may see it. */

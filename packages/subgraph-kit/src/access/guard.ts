@@ -1,5 +1,8 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from '../context.js';
+import { forbidden } from './decisions.js';
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
 /** A type whose fields are a child's personal data, and how to tell which child a value is about. */
 export interface PersonalType {
@@ -25,10 +28,26 @@ export function guardPersonalData(schema: GraphQLSchema, personal: Record<string
       }
       const resolve = field.resolve ?? defaultFieldResolver;
       const name = `${typeName}.${field.name}`;
-      field.resolve = async (source, args, context: SubgraphContext, info) => {
-        const childId = config.childOf(source as never);
+      const checkFirst = async (childId: string, source: unknown, args: unknown, context: SubgraphContext, info: never) => {
         await context.access.assertMaySee(childId, name);
-        const value = await resolve(source, args, context, info);
+        const value = await resolve(source, args as never, context, info);
+        context.audit.record(childId, name);
+        return value;
+      };
+      field.resolve = (source, args, context: SubgraphContext, info) => {
+        const childId = config.childOf(source as never);
+        // The child's first field waits for the decision; the rest of its fields (a
+        // picture has hundreds) are checked against it at once, without a promise each.
+        const decision = context.access.decided(childId);
+        if (!decision) return checkFirst(childId, source, args, context, info as never);
+        if (!decision.allowed) throw forbidden(name, decision.reason);
+        const value = resolve(source, args, context, info);
+        if (isPromiseLike(value)) {
+          return Promise.resolve(value).then((resolved) => {
+            context.audit.record(childId, name);
+            return resolved;
+          });
+        }
         context.audit.record(childId, name);
         return value;
       };
