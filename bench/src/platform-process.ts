@@ -43,7 +43,11 @@ process.on('disconnect', () => void stop());
 process.on('message', (message: PlatformMessage) => {
   if (message.type === 'statements') {
     const counts = Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s.database.statements.count]));
-    process.send!({ type: 'statements', id: message.id, counts });
+    const recorded = Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, [...s.database.statements.recorded()]]));
+    process.send!({ type: 'statements', id: message.id, counts, recorded });
+  } else if (message.type === 'record') {
+    // `pnpm bench:probe` shows what a picture sends: each statement's text from now on.
+    for (const s of Object.values(platform.subgraphs)) s.database.statements.record();
   } else if (message.type === 'stop') {
     void stop();
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { REPO_ROOT } from './county.js';
 
 /** Messages between the benchmark and the platform process. */
-export type PlatformMessage = { type: 'statements'; id: number } | { type: 'stop' };
+export type PlatformMessage = { type: 'statements'; id: number } | { type: 'record' } | { type: 'stop' };
 export interface PlatformReady {
   type: 'ready';
   gatewayUrl: string;
