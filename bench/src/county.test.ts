@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoArea } from '@local-area-graph/demo-data';
-import { benchUuid, chooseSample } from './county.js';
+import { CASELOAD, benchUuid, chooseSample } from './county.js';
 
 describe("the county loader's sample", () => {
   const area = generateDemoArea({ children: 1500, seed: 9 });
@@ -20,6 +20,15 @@ describe("the county loader's sample", () => {
       expect(localityOf.get(child.subject)).toBe(child.localityId);
       expect(area.children.find((c) => c.id === child.id)?.nhsNumber).toBe(child.nhsNumber);
     }
+  });
+
+  it('gives each lead a caseload of children of their locality', () => {
+    const sample = chooseSample(area, 400);
+    const caseloads = new Map<string, number>();
+    for (const child of sample) caseloads.set(child.subject, (caseloads.get(child.subject) ?? 0) + 1);
+    // Every lead but the last of each locality has a full caseload.
+    expect(Math.max(...caseloads.values())).toBe(CASELOAD);
+    expect(caseloads.size).toBeLessThan(sample.length / (CASELOAD / 2));
   });
 
   it('makes the same team-place ids every time, as UUIDs', () => {

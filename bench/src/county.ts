@@ -72,10 +72,19 @@ export function readManifest(dataDir: string): CountyManifest | null {
 }
 
 /**
+ * Children on each asking lead's caseload. A locality lead works with a caseload of
+ * children over weeks, signed in once a working day: the picture is asked about many
+ * different children, by a few hundred leads whose sign-in is used again and again,
+ * not by a new person (a token never seen before) for nearly every child.
+ */
+export const CASELOAD = 40;
+
+/**
  * The benchmark's sample, chosen from the generated area alone (same seed, same
  * sample): every n-th child of the register, each paired with a professional based
- * in the child's locality, taken in turn, so the picture is asked by many different
- * people about many different children. Returns the team places to record too.
+ * in the child's locality, the next professional after every CASELOAD children of
+ * that locality, so the picture is asked about many different children by many
+ * leads, each with a caseload. The loader records the team places.
  */
 export function chooseSample(area: Pick<DemoArea, 'children' | 'professionals'>, size = SAMPLE_SIZE): SampleChild[] {
   const byLocality = new Map<string, { email: string }[]>();
@@ -94,7 +103,7 @@ export function chooseSample(area: Pick<DemoArea, 'children' | 'professionals'>,
     if (!staff?.length) continue;
     const next = turn.get(child.localityId) ?? 0;
     turn.set(child.localityId, next + 1);
-    sample.push({ id: child.id, nhsNumber: child.nhsNumber, localityId: child.localityId, subject: staff[next % staff.length]!.email });
+    sample.push({ id: child.id, nhsNumber: child.nhsNumber, localityId: child.localityId, subject: staff[Math.floor(next / CASELOAD) % staff.length]!.email });
   }
   return sample;
 }

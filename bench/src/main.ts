@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { freePort } from '@local-area-graph/database';
 import { SUPERGRAPH_PATH } from '@local-area-graph/gateway';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalSigningKey, signToken, type PlatformClaims, type Purpose } from '@local-area-graph/trust';
-import { BENCH_DATA_DIR, COUNTY_CHILDREN, COUNTY_SEED, REPO_ROOT, readManifest, type LoadTimings, type SampleChild } from './county.js';
+import { BENCH_DATA_DIR, CASELOAD, COUNTY_CHILDREN, COUNTY_SEED, REPO_ROOT, readManifest, type LoadTimings, type SampleChild } from './county.js';
 import { assertExecutable, executeDirect } from './direct.js';
 import { LatencyHistogram } from './histogram.js';
 import { graphqlError, keepAliveAgent, postJson, runLoad, type LoadResult, type Task } from './load.js';
@@ -397,7 +397,7 @@ try {
   if (slowStatements.length) notes.push(`Slow SQL statements (over 500 ms) the platform logged: ${slowStatements.map((l) => { try { const j = JSON.parse(l); return `${j.subgraph}: ${j.ms} ms: ${String(j.query).slice(0, 200)}`; } catch { return l.slice(0, 200); } }).join(' | ')}`);
   notes.push('Every process runs on the same 2 cores: the load generator (this process), the platform (one Node process: every subgraph and, except in the comparison, the gateway), PostgreSQL, and in the comparison a gateway process. Figures include that contention.');
   notes.push(`The gateway of this run accepts an estimated cost up to ${BENCH_MAX_COST} (GRAPHQL_MAX_COST) so that a page of 1,000 children with their school, SEN status and waits can be counted; the public limit stays 10,000.`);
-  notes.push('Each picture is asked by a locality lead placed on the child\'s team around the child by the county loader (a team place per sampled child), so SEND and health answer through the register\'s care-team pass, as for a locality worker on the team.');
+  notes.push(`Each picture is asked by a locality lead placed on the child\'s team around the child by the county loader (a team place per sampled child; each lead has a caseload of ${CASELOAD} children of their locality, and signs in once), so SEND and health answer through the register\'s care-team pass, as for a locality worker on the team.`);
 
   const report: BenchReport = {
     date: started.toISOString(),
