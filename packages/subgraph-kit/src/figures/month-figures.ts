@@ -56,8 +56,11 @@ export interface MonthFigureSource<F extends object> {
    * (a request not yet answered nor yet due): they are answered but not stored.
    */
   sql: string;
-  /** The statement's parameter: the asks and the first and last days, in the shape the SQL reads. */
-  args(asks: readonly MonthFigureAsk[], from: string, to: string): object;
+  /**
+   * The statement's parameter, in the shape its SQL reads: the asks, the first and last
+   * days to count, and today in England (for the current month, computed live).
+   */
+  args(asks: readonly MonthFigureAsk[], from: string, to: string, today: string): object;
 }
 
 const FAMILY = /^[a-z][a-z0-9-]*$/;
@@ -164,7 +167,7 @@ async function loadMonthFigures<F extends object>(
       runs.map(async (run) => {
         const runFrom = [from, `${run[0]}-01`].sort()[1]!;
         const runTo = [to, lastDayOf(run[run.length - 1]!)].sort()[0]!;
-        keep(await db.query(source.sql, [JSON.stringify(source.args(asks, runFrom, runTo))]));
+        keep(await db.query(source.sql, [JSON.stringify(source.args(asks, runFrom, runTo, today))]));
       }),
     );
   };
@@ -176,7 +179,7 @@ async function loadMonthFigures<F extends object>(
     const missingAsks = new Map(missing.map((m) => [`${m.variant}\u0000${m.scope_key}`, { variant: m.variant, key: m.scope_key }]));
     const first = missing.reduce((a, m) => (m.month < a ? m.month : a), missing[0]!.month);
     const last = missing.reduce((a, m) => (m.month > a ? m.month : a), missing[0]!.month);
-    const args = source.args([...missingAsks.values()], `${first}-01`, lastDayOf(last));
+    const args = source.args([...missingAsks.values()], `${first}-01`, lastDayOf(last), today);
     keep(
       await db.query(`SELECT variant, scope_key, month, figures FROM month_figure_fill($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)`, [
         source.family,
