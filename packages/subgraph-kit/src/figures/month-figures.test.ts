@@ -170,7 +170,7 @@ describe('month figures, stored', () => {
   });
 
   it('a row without a date, a write to a lookup table and TRUNCATE delete every month; other families keep theirs', async () => {
-    await db().query(`INSERT INTO month_figure (family, variant, scope_key, month, figures) VALUES ('other', '*', 'north', $1, '{}')`, [ago(3)]);
+    await db().query(`INSERT INTO month_figure (family, definition, variant, scope_key, month, figures) VALUES ('other', 'd', '*', 'north', $1, '{}')`, [ago(3)]);
     const fillBoth = async () => {
       await fillSixMonths();
       await load(NORTH, `${ago(6)}-01`, lastDayOf(ago(1)), partial);
@@ -186,6 +186,15 @@ describe('month figures, stored', () => {
     await db().query('TRUNCATE probe_event');
     expect([await storedMonths(), await storedMonths('probe-partial')]).toEqual([[], []]);
     expect(await storedMonths('other')).toEqual([ago(3)]);
+  });
+
+  it('never answers from rows stored by an earlier definition of the figures, and the next fill deletes them', async () => {
+    await fillSixMonths();
+    const tenfold: MonthFigureSource<Probe> = { ...probe, sql: probe.sql.replace("'soFar', count(*)", "'soFar', 10 * count(*)") };
+    expect(soFar(await load(NORTH, `${ago(6)}-01`, lastDayOf(ago(1)), tenfold))).toEqual([0, 10, 10, 20, 20, 20]);
+    const definitions = await db().query(`SELECT DISTINCT definition FROM month_figure WHERE family = 'probe-events'`);
+    expect(definitions).toHaveLength(1);
+    expect(soFar(await load(NORTH, `${ago(6)}-01`, lastDayOf(ago(1))))).toEqual([0, 1, 1, 2, 2, 2]);
   });
 
   it('a write in progress holds a fill back until it commits, and the fill then counts it', async () => {

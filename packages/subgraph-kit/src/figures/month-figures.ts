@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { monthsBetween, todayInEngland } from '@local-area-graph/identifiers';
@@ -21,6 +22,10 @@ import type { LoaderRegistry } from '../loaders.js';
  * other. The fill is one statement (`month_figure_fill`): the lock, a look at what
  * another fill stored meanwhile, the computation in a snapshot taken after the lock,
  * and the INSERT of every month asked for, zeros included, all in one round trip.
+ *
+ * Stored rows carry a digest of the SQL that computed them (and of the zero month), so
+ * that a change to how a family is computed is never answered from rows the old SQL
+ * stored: they are not read, and the next fill deletes them.
  */
 
 /** One set of figures asked for: a variant of the family (e.g. "locality:CAMHS") and a scope's key (a locality id, an area code). */
@@ -102,6 +107,17 @@ interface FigureRow {
 
 const cell = (variant: string, key: string, month: string) => `${variant}\u0000${key}\u0000${month}`;
 
+const definitions = new WeakMap<MonthFigureSource<object>, string>();
+/** Which SQL (and zero) a stored row was computed by. */
+function definitionOf(source: MonthFigureSource<object>): string {
+  let definition = definitions.get(source);
+  if (!definition) {
+    definition = createHash('sha256').update(source.sql).update('\u0000').update(JSON.stringify(source.zero)).digest('hex').slice(0, 16);
+    definitions.set(source, definition);
+  }
+  return definition;
+}
+
 /**
  * The figures of every month from the one `from` falls in to the one `to` falls in,
  * per ask, oldest first, for every ask of a request in one batch: stored months in one
@@ -131,6 +147,7 @@ async function loadMonthFigures<F extends object>(
   today: string,
 ): Promise<MonthOf<F>[][]> {
   const months = monthsBetween(from, to);
+  const definition = definitionOf(source);
   const current = today.slice(0, 7);
   const whole = (month: string) => !source.partialMonths || (from <= `${month}-01` && to >= lastDayOf(month));
   const stored = new Set(months.filter((month) => month < current && whole(month)));
@@ -147,8 +164,8 @@ async function loadMonthFigures<F extends object>(
       await db.query(
         `SELECT f.variant, f.scope_key, f.month, f.figures
            FROM unnest($2::text[], $3::text[]) AS a(variant, scope_key)
-           JOIN month_figure f ON f.family = $1 AND f.variant = a.variant AND f.scope_key = a.scope_key AND f.month BETWEEN $4 AND $5`,
-        [source.family, asks.map((ask) => ask.variant), asks.map((ask) => ask.key), first, last],
+           JOIN month_figure f ON f.family = $1 AND f.definition = $6 AND f.variant = a.variant AND f.scope_key = a.scope_key AND f.month BETWEEN $4 AND $5`,
+        [source.family, asks.map((ask) => ask.variant), asks.map((ask) => ask.key), first, last, definition],
       ),
     );
   };
@@ -181,8 +198,9 @@ async function loadMonthFigures<F extends object>(
     const last = missing.reduce((a, m) => (m.month > a ? m.month : a), missing[0]!.month);
     const args = source.args([...missingAsks.values()], `${first}-01`, lastDayOf(last), today);
     keep(
-      await db.query(`SELECT variant, scope_key, month, figures FROM month_figure_fill($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)`, [
+      await db.query(`SELECT variant, scope_key, month, figures FROM month_figure_fill($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb)`, [
         source.family,
+        definition,
         source.sql,
         JSON.stringify(args),
         JSON.stringify(missing),
@@ -260,13 +278,15 @@ export class MonthFigures1765200000000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE month_figure (
         family       text NOT NULL CHECK (family ~ '^[a-z][a-z0-9-]*$'),
+        -- A digest of the SQL that computed the row: rows of another are never read.
+        definition   text NOT NULL,
         variant      text NOT NULL,
         scope_key    text NOT NULL,
         -- "YYYY-MM", compared byte by byte whatever the database's collation.
         month        text COLLATE "C" NOT NULL CHECK (month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
         figures      jsonb NOT NULL,
         computed_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
-        PRIMARY KEY (family, variant, scope_key, month)
+        PRIMARY KEY (family, definition, variant, scope_key, month)
       );
       -- What a trigger deletes: a family's months from one on.
       CREATE INDEX month_figure_family_month_idx ON month_figure (family, month);
@@ -310,41 +330,43 @@ export class MonthFigures1765200000000 implements MigrationInterface {
       END $$;
 
       -- Fills missing months: p_compute is the family's statement (its $1 is p_args),
-      -- p_missing the (variant, scope_key, month) rows to store, p_zero a month with
-      -- nothing. Returns the figures computed, or, when another fill stored every missing
-      -- month while this one waited for the lock, the stored ones.
-      CREATE FUNCTION month_figure_fill(p_family text, p_compute text, p_args jsonb, p_missing jsonb, p_zero jsonb)
+      -- p_definition its digest, p_missing the (variant, scope_key, month) rows to store,
+      -- p_zero a month with nothing. Returns the figures computed, or, when another fill
+      -- stored every missing month while this one waited for the lock, the stored ones.
+      CREATE FUNCTION month_figure_fill(p_family text, p_definition text, p_compute text, p_args jsonb, p_missing jsonb, p_zero jsonb)
         RETURNS TABLE (variant text, scope_key text, month text, figures jsonb) LANGUAGE plpgsql AS $$
       #variable_conflict use_column
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtext('month_figure'), hashtext(p_family));
+        -- Rows an earlier definition of the family stored are never read again.
+        DELETE FROM month_figure f WHERE f.family = p_family AND f.definition <> p_definition;
         IF NOT EXISTS (
           SELECT 1 FROM jsonb_to_recordset(p_missing) AS m(variant text, scope_key text, month text)
-           WHERE NOT EXISTS (SELECT 1 FROM month_figure f WHERE f.family = p_family AND f.variant = m.variant AND f.scope_key = m.scope_key AND f.month = m.month)
+           WHERE NOT EXISTS (SELECT 1 FROM month_figure f WHERE f.family = p_family AND f.definition = p_definition AND f.variant = m.variant AND f.scope_key = m.scope_key AND f.month = m.month)
         ) THEN
           RETURN QUERY
             SELECT f.variant, f.scope_key, f.month::text, f.figures
               FROM jsonb_to_recordset(p_missing) AS m(variant text, scope_key text, month text)
-              JOIN month_figure f ON f.family = p_family AND f.variant = m.variant AND f.scope_key = m.scope_key AND f.month = m.month;
+              JOIN month_figure f ON f.family = p_family AND f.definition = p_definition AND f.variant = m.variant AND f.scope_key = m.scope_key AND f.month = m.month;
           RETURN;
         END IF;
         -- A statement of its own, so its snapshot is taken after the lock.
         RETURN QUERY EXECUTE format(
           'WITH computed AS MATERIALIZED (%s),
                 stored AS (
-                  INSERT INTO month_figure (family, variant, scope_key, month, figures)
-                  SELECT $2, m.variant, m.scope_key, m.month, coalesce(c.figures, $3)
+                  INSERT INTO month_figure (family, definition, variant, scope_key, month, figures)
+                  SELECT $2, $5, m.variant, m.scope_key, m.month, coalesce(c.figures, $3)
                     FROM jsonb_to_recordset($4) AS m(variant text, scope_key text, month text)
                     LEFT JOIN computed c ON c.variant = m.variant AND c.scope_key = m.scope_key AND c.month = m.month
                    WHERE c.final IS NOT FALSE
                   ON CONFLICT DO NOTHING)
            SELECT variant, scope_key, month, figures FROM computed', p_compute)
-          USING p_args, p_family, p_zero, p_missing;
+          USING p_args, p_family, p_zero, p_missing, p_definition;
       END $$;
     `);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP FUNCTION month_figure_fill(text, text, jsonb, jsonb, jsonb); DROP FUNCTION month_figure_invalidate(); DROP TABLE month_figure;');
+    await db.query('DROP FUNCTION month_figure_fill(text, text, text, jsonb, jsonb, jsonb); DROP FUNCTION month_figure_invalidate(); DROP TABLE month_figure;');
   }
 }
