@@ -23,6 +23,10 @@ import type { LoaderRegistry } from '../loaders.js';
  * another fill stored meanwhile, the computation in a snapshot taken after the lock,
  * and the INSERT of every month asked for, zeros included, all in one round trip.
  *
+ * A transaction that has written a source table holds the shared lock until it ends:
+ * never read month figures from inside one, or a fill (on another connection) would
+ * wait for it for ever.
+ *
  * Stored rows carry a digest of the SQL that computed them (and of the zero month), so
  * that a change to how a family is computed is never answered from rows the old SQL
  * stored: they are not read, and the next fill deletes them.
