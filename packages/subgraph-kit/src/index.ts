@@ -29,3 +29,12 @@ export { AccessRecord, assertMayReadAccessLog, readAccessLog } from './access/ac
 export { InputCheck, conflict, inTransaction, requireRole } from './writes.js';
 export type { InputProblem } from './writes.js';
 export { SenNeedType } from './codes/sen-need-type.js';
+export {
+  MonthFigures1765200000000,
+  dropMonthFigureTriggersSql,
+  lastDayOf,
+  monthFigureTriggersSql,
+  monthFiguresLoader,
+  zeroFilled,
+} from './figures/month-figures.js';
+export type { MonthFigureAsk, MonthFigureSource, MonthFigureTriggers, MonthOf } from './figures/month-figures.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestNhsNumber } from '@local-area-graph/identifiers';
+import { makeTestNhsNumber, todayInEngland } from '@local-area-graph/identifiers';
 import { startSingleSubgraph, type SingleSubgraph } from '@local-area-graph/test-kit';
 import { emptyDemoArea, HEALTH_SERVICE_PROVIDERS, type HealthServiceCode } from '@local-area-graph/demo-data';
 import type { DemoArea, WaitingListEntryRecord } from '@local-area-graph/demo-data';
@@ -148,6 +148,39 @@ describe('waiting times as of each month end', () => {
     expect(nhsServices.find((s: { code: string }) => s.code === 'ASD_ASSESSMENT')).toMatchObject({ standardWeeks: 13 });
     expect(nhsServices.find((s: { code: string }) => s.code === 'CAMHS')).toMatchObject({ standardWeeks: 18 });
     expect(nhsServices.every((s: { providerOdsCode: string }) => /^R[A-Z0-9]{2}$/.test(s.providerOdsCode))).toBe(true);
+  });
+});
+
+describe('waiting times of complete months, stored', () => {
+  const stored = async (variant: string, key: string): Promise<string[]> =>
+    (await sub.database.dataSource.query(`SELECT month FROM month_figure WHERE family = 'waiting-times' AND variant = $1 AND scope_key = $2 ORDER BY month`, [variant, key])).map(
+      (row: { month: string }) => row.month,
+    );
+
+  it('keeps the complete months asked for, never the current one', async () => {
+    const today = todayInEngland();
+    const months = await figures('swale', 'CAMHS', '2025-12-01', today);
+    expect(months[months.length - 1].month).toBe(today.slice(0, 7));
+    const kept = await stored('locality:CAMHS', 'swale');
+    expect(kept).toEqual(expect.arrayContaining(months.slice(0, -1).map((m: { month: string }) => m.month)));
+    expect(kept).not.toContain(today.slice(0, 7));
+  });
+
+  it('follows a wait changed with SQL: the months from its referral month on are computed again', async () => {
+    await figures('dartford', 'SALT', '2025-03-01', '2025-03-31');
+    expect((await figures('dartford', 'SALT', '2026-01-01', '2026-02-28'))[0].medianWeeks.value).toBeCloseTo(12.5, 6);
+    const oneWeek = area.waitingListEntries[0]!; // referred 24 January 2026
+    const db = sub.database.dataSource;
+    try {
+      await db.query(`UPDATE waiting_list_entry SET first_contact_date = '2026-01-30' WHERE id = $1`, [oneWeek.id]);
+      // Every service, scope and key of the family, from January 2026 on; March 2025 is kept.
+      expect(await stored('locality:SALT', 'dartford')).toEqual(['2025-03']);
+      // Seen on 30 January: nine waiting at the month end, 2 to 60 weeks: the median is the fifth, 15 weeks.
+      expect((await figures('dartford', 'SALT', '2026-01-01', '2026-02-28'))[0].medianWeeks.value).toBeCloseTo(15, 6);
+    } finally {
+      await db.query('UPDATE waiting_list_entry SET first_contact_date = NULL WHERE id = $1', [oneWeek.id]);
+    }
+    expect((await figures('dartford', 'SALT', '2026-01-01', '2026-02-28'))[0].medianWeeks.value).toBeCloseTo(12.5, 6);
   });
 });
 

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { AccessAudit1764200000000, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import { AccessAudit1764200000000, MonthFigures1765200000000, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { healthAccess } from './child/health.access.js';
 import { NhsService } from './service/nhs-service.js';
 import { WaitingListEntry } from './waiting-list/waiting-list-entry.js';
 import { WaitingLists1764700000000 } from './migrations/1764700000000-WaitingLists.js';
 import { ContributingPartner1764750000000 } from './migrations/1764750000000-ContributingPartner.js';
+import { WaitingTimesMonthFigures1765210000000 } from './migrations/1765210000000-WaitingTimesMonthFigures.js';
 import { ReferralBatch } from './referrals/referral-batch.js';
 import { buildHealthSchema } from './schema.js';
 import { isHealthEmpty, seedHealth } from './seed.js';
@@ -22,7 +23,13 @@ export const health: SubgraphDefinition = {
   name: 'health',
   defaultPort: 4004,
   entities: [NhsService, WaitingListEntry, ReferralBatch],
-  migrations: [AccessAudit1764200000000, WaitingLists1764700000000, ContributingPartner1764750000000],
+  migrations: [
+    AccessAudit1764200000000,
+    WaitingLists1764700000000,
+    ContributingPartner1764750000000,
+    MonthFigures1765200000000,
+    WaitingTimesMonthFigures1765210000000,
+  ],
   buildSchema: buildHealthSchema,
   seed: (db, demo) => seedHealth(db, demo as DemoArea),
   isEmpty: isHealthEmpty,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AccessAudit1764200000000, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import { AccessAudit1764200000000, MonthFigures1765200000000, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { LocalArea } from './local-area/local-area.js';
 import { Locality } from './locality/locality.js';
@@ -11,6 +11,7 @@ import { TeamAroundTheChild1764800000000 } from './migrations/1764800000000-Team
 import { TeamMember } from './team/team-member.js';
 import { LeadProfessionalAppointment } from './team/lead-professional-appointment.js';
 import { LocalitySupport1764900000000 } from './migrations/1764900000000-LocalitySupport.js';
+import { SupportFiguresMonthFigures1765220000000 } from './migrations/1765220000000-SupportFiguresMonthFigures.js';
 import { MyWorldAssessment } from './my-world/my-world-assessment.js';
 import { SupportRequest } from './support-request/support-request.js';
 import { InterventionKind, MonitoringReview, PlanIntervention } from './support-request/intervention.js';
@@ -38,7 +39,15 @@ export const localities: SubgraphDefinition = {
     PlanIntervention,
     MonitoringReview,
   ],
-  migrations: [ChildRegister1764000000000, AccessAudit1764200000000, RegisterSchool1764300000000, TeamAroundTheChild1764800000000, LocalitySupport1764900000000],
+  migrations: [
+    ChildRegister1764000000000,
+    AccessAudit1764200000000,
+    RegisterSchool1764300000000,
+    TeamAroundTheChild1764800000000,
+    LocalitySupport1764900000000,
+    MonthFigures1765200000000,
+    SupportFiguresMonthFigures1765220000000,
+  ],
   buildSchema: buildLocalitiesSchema,
   seed: (db, demo) => seedLocalities(db, demo as DemoArea),
   isEmpty: isLocalitiesEmpty,

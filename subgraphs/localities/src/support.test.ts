@@ -426,3 +426,27 @@ describe('support figures over the last 12 complete months, for another subgraph
     expect(await cost(BOTH, { r: representations, from, to })).toBe(ranged);
   });
 });
+
+describe('support figures of complete months, stored', () => {
+  const [month, next] = completeMonthsBefore(todayInEngland(), 2).months as [string, string];
+  const stored = async (): Promise<Record<string, unknown>> =>
+    Object.fromEntries(
+      (await db().query(`SELECT month, figures FROM month_figure WHERE family = 'support-figures' AND variant = 'locality' AND scope_key = 'gillingham' AND month IN ($1, $2)`, [month, next])).map(
+        (row: { month: string; figures: unknown }) => [row.month, row.figures],
+      ),
+    );
+  const ask = async () =>
+    (await subgraph.client.data(`{ locality(id: "gillingham") { supportFigures(from: "${month}-01", to: "${next}-01") { month requestsReceived { value suppressed } } } }`)).locality
+      .supportFigures;
+
+  it('leaves a month with a request neither answered nor yet due unstored, and stores it once its time has run out', async () => {
+    await writeCrafted(db(), [{ locality: 'gillingham', receivedAt: `${month}-10T10:00:00Z`, respondedAt: null, days: null }], 60);
+    // Its 2 working days made to run into the future: whether it is answered in time is not known yet.
+    await db().query(`UPDATE support_request SET due_at = now() + interval '10 days' WHERE child_id = $1`, [child(160)]);
+    expect((await ask()).map((m: { month: string }) => m.month)).toEqual([month, next]);
+    expect(await stored()).toEqual({ [next]: expect.objectContaining({ received: 0 }) });
+    await db().query(`UPDATE support_request SET due_at = received_at + interval '1 day' WHERE child_id = $1`, [child(160)]);
+    await ask();
+    expect((await stored())[month]).toMatchObject({ received: 1, decided: 1, inTime: 0, answered: 0, medianWorkingDays: null });
+  });
+});

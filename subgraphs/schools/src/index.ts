@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AccessAudit1764200000000, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
+import { AccessAudit1764200000000, MonthFigures1765200000000, type SubgraphDefinition } from '@local-area-graph/subgraph-kit';
 import { educationAccess } from './child/education.access.js';
 import type { DemoArea } from '@local-area-graph/demo-data';
 import { School } from './school/school.js';
@@ -10,6 +10,7 @@ import { SenProvisionStatus } from './sen-provision/sen-provision.js';
 import { SchoolRecords1764100000000 } from './migrations/1764100000000-SchoolRecords.js';
 import { PupilHomeLocality1764400000000 } from './migrations/1764400000000-PupilHomeLocality.js';
 import { SendSelfEvaluation1764800000000 } from './migrations/1764800000000-SendSelfEvaluation.js';
+import { SuspensionsMonthFigures1765230000000 } from './migrations/1765230000000-SuspensionsMonthFigures.js';
 import { SelfEvaluationStatement, SendAction, SendSelfEvaluation, StatutoryCheck } from './self-evaluation/self-evaluation.js';
 import { buildSchoolsSchema } from './schema.js';
 import { isSchoolsEmpty, seedSchools } from './seed.js';
@@ -25,7 +26,14 @@ export const schools: SubgraphDefinition = {
   name: 'schools',
   defaultPort: 4002,
   entities: [School, Enrolment, TermAttendance, Suspension, SenProvisionStatus, SendSelfEvaluation, SelfEvaluationStatement, StatutoryCheck, SendAction],
-  migrations: [SchoolRecords1764100000000, AccessAudit1764200000000, PupilHomeLocality1764400000000, SendSelfEvaluation1764800000000],
+  migrations: [
+    SchoolRecords1764100000000,
+    AccessAudit1764200000000,
+    PupilHomeLocality1764400000000,
+    SendSelfEvaluation1764800000000,
+    MonthFigures1765200000000,
+    SuspensionsMonthFigures1765230000000,
+  ],
   buildSchema: buildSchoolsSchema,
   seed: (db, demo) => seedSchools(db, demo as DemoArea),
   isEmpty: isSchoolsEmpty,

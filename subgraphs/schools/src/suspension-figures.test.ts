@@ -103,3 +103,40 @@ describe('suspensions of pupils with SEN, month by month', () => {
     }
   });
 });
+
+describe('suspensions of complete months, stored', () => {
+  const stored = async (): Promise<string[]> =>
+    (await subgraph.database.dataSource.query(`SELECT month FROM month_figure WHERE family = 'suspensions' AND variant = 'locality' AND scope_key = 'dartford' ORDER BY month`)).map(
+      (row: { month: string }) => row.month,
+    );
+  const last = async () =>
+    (await subgraph.client.data(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Locality { suspensionsLast12Months { ${FIELDS} } } } }`, { r: [{ __typename: 'Locality', id: 'dartford' }] }))
+      ._entities[0].suspensionsLast12Months[11];
+
+  it('follows a SEN provision changed with SQL: its pupils\' suspensions from its start on are counted again', async () => {
+    expect(await last()).toEqual({ month: LAST, suspensions: shown(17), ofPupilsWithSen: shown(7), ofPupilsWithoutSen: shown(10) });
+    expect(await stored()).toEqual(months);
+    const db = subgraph.database.dataSource;
+    // The first pupil's SEN support ends the day they were suspended: that day they had none.
+    const provision = uuid('c', 1);
+    try {
+      await db.query(`UPDATE sen_provision SET end_date = $2 WHERE id = $1`, [provision, `${LAST}-01`]);
+      expect(await stored()).toEqual([]); // started in 2024: every stored month from then on
+      expect(await last()).toEqual({ month: LAST, suspensions: shown(17), ofPupilsWithSen: shown(6), ofPupilsWithoutSen: shown(11) });
+    } finally {
+      await db.query('UPDATE sen_provision SET end_date = NULL WHERE id = $1', [provision]);
+    }
+    expect(await last()).toEqual({ month: LAST, suspensions: shown(17), ofPupilsWithSen: shown(7), ofPupilsWithoutSen: shown(10) });
+  });
+
+  it('stores only the whole months of a range that starts or ends inside a month', async () => {
+    await subgraph.database.dataSource.query(`DELETE FROM month_figure`);
+    const data = await subgraph.client.data(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Locality { suspensionsByMonth(from: "${months[9]}-15", to: "${LAST}-10") { ${FIELDS} } } } }`,
+      { r: [{ __typename: 'Locality', id: 'dartford' }] },
+    );
+    // From the 10th of the last month on nothing is counted: 5 on SEN support from the 1st to the 5th, 1 with a plan on the 10th.
+    expect(data._entities[0].suspensionsByMonth[2]).toEqual({ month: LAST, suspensions: shown(6), ofPupilsWithSen: shown(6), ofPupilsWithoutSen: shown(0) });
+    expect(await stored()).toEqual([BEFORE]);
+  });
+});

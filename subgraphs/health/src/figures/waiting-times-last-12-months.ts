@@ -5,7 +5,7 @@ import { Locality } from '../locality/locality.js';
 import { LocalArea } from '../locality/local-area.js';
 import { servicesOf } from '../service/nhs-service.resolver.js';
 import { protectWaitingTimesMonth, WaitingTimesMonth } from './waiting-times.js';
-import { waitingTimesLoader, type WaitingScope } from './waiting-times.loaders.js';
+import { waitingTimesOf, type WaitingScope } from './waiting-times.loaders.js';
 
 const AUTISM = 'ASD_ASSESSMENT';
 
@@ -22,9 +22,10 @@ export class ServiceWaitingTimes {
  * The same figures as `waitingTimes(serviceCode, from, to)` over a fixed window, one
  * list per service, with no argument, so that another subgraph can name them in
  * `@requires` (a field set cannot carry a date that moves with today): the
- * commissioning board rates its measures on them. Each service goes through the same
- * batched loader as `waitingTimes`, so the statements are one per service, however
- * many localities are asked about, and the figures are the same by construction.
+ * commissioning board rates its measures on them. Every service goes through the same
+ * batched loader as `waitingTimes`, so the figures are the same by construction, and
+ * the stored months of every service, locality and area of a request are read in one
+ * statement.
  */
 async function last12Months(ctx: SubgraphContext, scope: WaitingScope, key: string): Promise<ServiceWaitingTimes[]> {
   const { from, to } = completeMonthsBefore(todayInEngland(), 12);
@@ -33,7 +34,7 @@ async function last12Months(ctx: SubgraphContext, scope: WaitingScope, key: stri
     [...services.keys()].map(async (serviceCode) =>
       Object.assign(new ServiceWaitingTimes(), {
         serviceCode,
-        months: (await waitingTimesLoader(ctx, scope, serviceCode, from, to).load(key)).map((counts) =>
+        months: (await waitingTimesOf(ctx, scope, serviceCode, key, from, to)).map((counts) =>
           protectWaitingTimesMonth(counts, serviceCode === AUTISM, (services.get(serviceCode)?.standardWeeks ?? null) !== null),
         ),
       }),

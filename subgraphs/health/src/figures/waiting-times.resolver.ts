@@ -6,7 +6,7 @@ import { LocalArea } from '../locality/local-area.js';
 import { NhsService } from '../service/nhs-service.js';
 import { servicesOf } from '../service/nhs-service.resolver.js';
 import { protectWaitingTimesMonth, WaitingTimesMonth } from './waiting-times.js';
-import { waitingTimesLoader, type WaitingScope } from './waiting-times.loaders.js';
+import { waitingTimesOf, type WaitingScope } from './waiting-times.loaders.js';
 
 /** A board looks back at most three years; a longer range is a mistake, not a report. */
 export const MAX_MONTHS = 36;
@@ -22,7 +22,7 @@ async function waitingTimes(ctx: SubgraphContext, scope: WaitingScope, key: stri
   const only = scope === 'service' ? key : serviceCode;
   const autism = only === AUTISM;
   const standards = only === null ? [...services.values()].some((s) => s.standardWeeks !== null) : (services.get(only)?.standardWeeks ?? null) !== null;
-  return (await waitingTimesLoader(ctx, scope, serviceCode, from, to).load(key)).map((counts) => protectWaitingTimesMonth(counts, autism, standards));
+  return (await waitingTimesOf(ctx, scope, serviceCode, key, from, to)).map((counts) => protectWaitingTimesMonth(counts, autism, standards));
 }
 
 const DESCRIPTION =

@@ -4,7 +4,7 @@ import { badUserInput, type SubgraphContext } from '@local-area-graph/subgraph-k
 import { LocalArea } from '../local-area/local-area.js';
 import { Locality } from '../locality/locality.js';
 import { LocalitySupportMonth, protectSupportMonth } from './support-figures.js';
-import { supportFiguresLoader, type SupportScope } from './support-figures.loaders.js';
+import { supportFiguresOf, type SupportScope } from './support-figures.loaders.js';
 
 /** A board looks back at most three years; a longer range is a mistake, not a report. */
 export const MAX_MONTHS = 36;
@@ -12,7 +12,7 @@ export const MAX_MONTHS = 36;
 async function figures(ctx: SubgraphContext, scope: SupportScope, key: string, from: string, to: string): Promise<LocalitySupportMonth[]> {
   if (from > to) throw badUserInput(`"to" (${to}) comes before "from" (${from}): give the earlier date first.`, 'to');
   if (monthsBetween(from, to).length > MAX_MONTHS) throw badUserInput(`From ${from} to ${to} spans more than ${MAX_MONTHS} months: ask for ${MAX_MONTHS} months or fewer.`, 'to');
-  return (await supportFiguresLoader(ctx, scope, from, to, todayInEngland()).load(key)).map(protectSupportMonth);
+  return (await supportFiguresOf(ctx, scope, key, from, to, todayInEngland())).map(protectSupportMonth);
 }
 
 /*
@@ -27,7 +27,7 @@ async function figures(ctx: SubgraphContext, scope: SupportScope, key: string, f
 async function last12Months(ctx: SubgraphContext, scope: SupportScope, key: string): Promise<LocalitySupportMonth[]> {
   const today = todayInEngland();
   const { from, to } = completeMonthsBefore(today, 12);
-  return (await supportFiguresLoader(ctx, scope, from, to, today).load(key)).map(protectSupportMonth);
+  return (await supportFiguresOf(ctx, scope, key, from, to, today)).map(protectSupportMonth);
 }
 
 const DESCRIPTION =

@@ -5,13 +5,13 @@ import { Locality } from '../locality/locality.js';
 import { LocalArea } from '../locality/local-area.js';
 import { todayInEngland } from '../calendar.js';
 import { protectSuspensionsMonth, SuspensionsMonth } from './suspension-figures.js';
-import { suspensionsLoader, type SuspensionScope } from './suspension-figures.loaders.js';
+import { suspensionFiguresOf, type SuspensionScope } from './suspension-figures.loaders.js';
 
 /** A board looks back at most three years; a longer range is a mistake, not a report. */
 export const MAX_MONTHS = 36;
 
 async function byMonth(ctx: SubgraphContext, scope: SuspensionScope, key: string, from: string, to: string): Promise<SuspensionsMonth[]> {
-  return (await suspensionsLoader(ctx, scope, from, to).load(key)).map(protectSuspensionsMonth);
+  return (await suspensionFiguresOf(ctx, scope, key, from, to)).map(protectSuspensionsMonth);
 }
 
 function checkRange(from: string, to: string): void {

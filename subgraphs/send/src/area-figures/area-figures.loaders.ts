@@ -1,6 +1,6 @@
 import { monthsBetween } from '@local-area-graph/identifiers';
 import DataLoader from 'dataloader';
-import type { SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { zeroFilled, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import type { BandCounts, TimelinessCounts } from './area-figures.js';
 
 /** What figures are grouped by: one locality (where the child lived when referred) or the whole area. */
@@ -28,14 +28,7 @@ export function timelinessLoader(ctx: SubgraphContext, scope: AreaScope, from: s
           GROUP BY 1, 2`,
         [keys, from, to],
       );
-      const found = new Map(rows.map((row) => [`${row.key}/${row.month}`, row]));
-      const months = monthsBetween(from, to);
-      return keys.map((key) =>
-        months.map((month) => {
-          const row = found.get(`${key}/${month}`);
-          return { month, within: row?.within ?? 0, late: row?.late ?? 0, exceptions: row?.exceptions ?? 0 };
-        }),
-      );
+      return zeroFilled(keys, monthsBetween(from, to), rows, { within: 0, late: 0, exceptions: 0 }, ({ within, late, exceptions }) => ({ within, late, exceptions }));
     }),
   );
 }
