@@ -7,6 +7,7 @@ import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunne
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded.js';
 import { migrate, openSubgraphDatabase, type SubgraphDatabase } from './data-source.js';
 import { bulkInsert, copyValue } from './bulk.js';
+import { queryPrepared } from './prepared.js';
 
 @Entity('probe_row')
 class ProbeRow {
@@ -88,5 +89,25 @@ describe('bulkInsert (COPY FROM STDIN)', () => {
     expect(copyValue(true)).toBe('t');
     expect(copyValue(['a', null])).toBe('{"a",NULL}');
     expect(copyValue('a\tb')).toBe('a\\tb');
+  });
+});
+
+describe('queryPrepared (statements sent on every request)', () => {
+  it('answers like query, is counted, and is parsed once per connection', async () => {
+    // One connection, so that the session that prepared the statement is the one asked.
+    const single = await openSubgraphDatabase({ url: postgres.urlFor('bulk'), entities: [ProbeRow], migrations: [], poolSize: 1 });
+    try {
+      const text = 'SELECT id, codes, seen_on FROM probe_row WHERE id = ANY($1) ORDER BY id';
+      const before = single.statements.count;
+      const rows = await queryPrepared(single.dataSource, text, [[1, 2]]);
+      expect(rows).toEqual(await single.dataSource.query(text, [[1, 2]]));
+      expect(rows.length).toBeGreaterThan(0);
+      await queryPrepared(single.dataSource, text, [[2]]);
+      expect(single.statements.count - before).toBe(3);
+      const prepared = await single.dataSource.query('SELECT statement FROM pg_prepared_statements');
+      expect(prepared.filter((row: { statement: string }) => row.statement === text)).toHaveLength(1);
+    } finally {
+      await single.dataSource.destroy();
+    }
   });
 });

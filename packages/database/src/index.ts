@@ -5,3 +5,4 @@ export type { SubgraphDataSourceOptions, SubgraphDatabase } from './data-source.
 export { StatementCounter } from './statement-counter.js';
 export { SnakeCaseNamingStrategy } from './naming.js';
 export { bulkInsert, copyValue } from './bulk.js';
+export { queryPrepared } from './prepared.js';

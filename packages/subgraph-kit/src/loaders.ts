@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityMetadata, EntityTarget, FindOptionsOrder, ObjectLiteral } from 'typeorm';
+import { queryPrepared } from '@local-area-graph/database';
 
 /** One statement that reads an entity's rows by a list of keys, and how its rows become entities. */
 interface KeyedSelect<E> {
@@ -82,7 +83,7 @@ export class LoaderRegistry {
 
   private async select<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, order: FindOptionsOrder<E> | undefined, keys: readonly unknown[]): Promise<E[]> {
     const select = keyedSelect(this.db, entity, column, order);
-    const rows: Record<string, unknown>[] = await this.db.query(select.sql, [keys]);
+    const rows = await queryPrepared(this.db, select.sql, [keys]);
     return rows.map((row) => select.hydrate(row));
   }
 

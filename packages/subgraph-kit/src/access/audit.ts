@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import type { Viewer } from '@local-area-graph/trust';
+import { queryPrepared } from '@local-area-graph/database';
 
 /**
  * Every read of a child's personal data, kept per request and written before the
@@ -41,7 +42,8 @@ export class AuditTrail {
     if (this.reads.size === 0) return;
     const childIds = [...this.reads.keys()];
     const fields = childIds.map((id) => `{${[...this.reads.get(id)!].map((f) => `"${f}"`).join(',')}}`);
-    await db.query(
+    await queryPrepared(
+      db,
       `INSERT INTO access_audit (subject, role, purpose, child_id, fields, subgraph, request_id)
        SELECT $1, $2, $3, child_id, fields::text[], $4, $5 FROM unnest($6::uuid[], $7::text[]) AS r(child_id, fields)`,
       [this.viewer.subject, this.viewer.role, this.viewer.purpose ?? 'none', this.subgraph, this.requestId, childIds, fields],

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Runs a statement the platform sends on every request (a keyed lookup, the access
+ * audit) as a named prepared statement: each pooled connection parses it once and
+ * afterwards only binds and executes it, where TypeORM's `query` has PostgreSQL parse
+ * and plan the same text again every time. The text must be fixed (parameters only,
+ * `= ANY($1)` for lists), so one name always means one text. The data source's logger
+ * sees it like any other statement (the statement counter, slow statements).
+ */
+export async function queryPrepared<R = Record<string, unknown>>(db: DataSource, text: string, values: readonly unknown[]): Promise<R[]> {
+  const pool = (db.driver as unknown as { master?: Pool }).master;
+  if (!pool) return db.query(text, values as unknown[]);
+  db.logger.logQuery(text, values as unknown[]);
+  const started = performance.now();
+  const result = await pool.query({ name: nameOf(text), text, values: values as unknown[] });
+  const ms = performance.now() - started;
+  const slowMs = db.options.maxQueryExecutionTime;
+  if (slowMs && ms > slowMs) db.logger.logQuerySlow(ms, text, values as unknown[]);
+  return result.rows as R[];
+}
+
+const names = new Map<string, string>();
+
+/** A statement's name: a digest of its text, so that a name never stands for two texts. */
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `lag_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    // The platform's fixed statements are a few dozen; never let a caller grow this without end.
+    if (names.size < 1000) names.set(text, name);
+  }
+  return name;
+}
