@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Runs a statement the platform sends on every request (a keyed lookup, the access
@@ -8,9 +8,13 @@ import type { DataSource } from 'typeorm';
  * afterwards only binds and executes it, where TypeORM's `query` has PostgreSQL parse
  * and plan the same text again every time. The text must be fixed (parameters only,
  * `= ANY($1)` for lists), so one name always means one text. The data source's logger
- * sees it like any other statement (the statement counter, slow statements).
+ * sees it like any other statement (the statement counter, slow statements). Inside a
+ * transaction (an entity manager with its own connection) it is an ordinary statement
+ * of that transaction.
  */
-export async function queryPrepared<R = Record<string, unknown>>(db: DataSource, text: string, values: readonly unknown[]): Promise<R[]> {
+export async function queryPrepared<R = Record<string, unknown>>(on: DataSource | EntityManager, text: string, values: readonly unknown[]): Promise<R[]> {
+  if ('queryRunner' in on && on.queryRunner) return on.query(text, values as unknown[]);
+  const db = 'connection' in on ? on.connection : on;
   const pool = (db.driver as unknown as { master?: Pool }).master;
   if (!pool) return db.query(text, values as unknown[]);
   db.logger.logQuery(text, values as unknown[]);

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isValidIsoDate } from '@local-area-graph/identifiers';
 import { isUuid } from '@local-area-graph/subgraph-kit';
+import { queryPrepared } from '@local-area-graph/database';
 
 /**
  * The moment a date ends in England: a lead professional "on" a date is the one
@@ -27,7 +28,8 @@ export async function findCareTeamRelationships(
   const related = new Map<string, { lead: boolean }>();
   if (ids.length === 0 || !subject) return related;
   const endOfDay = END_OF_DAY_IN_ENGLAND('$3');
-  const rows: { child_id: string; lead: boolean }[] = await db.query(
+  const rows = await queryPrepared<{ child_id: string; lead: boolean }>(
+    db,
     `SELECT related.child_id, bool_or(related.lead) AS lead
        FROM professional me
        JOIN LATERAL (
