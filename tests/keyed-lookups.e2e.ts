@@ -54,16 +54,48 @@ describe('keyed lookups read what TypeORM would', () => {
     expect(compared).toBeGreaterThan(100);
   }, 120_000);
 
+  it('asked all at once: one statement per subgraph, the same rows as asked one by one', async () => {
+    for (const [name, subgraph] of Object.entries(kit.platform.subgraphs)) {
+      const db = subgraph.database.dataSource;
+      const loaders = new LoaderRegistry(db);
+      const asked: { label: string; entity: Function; column: string; keys: unknown[]; answer: Promise<unknown[]> }[] = [];
+      for (const metadata of db.entityMetadatas) {
+        const entity = metadata.target as Function;
+        const sample = await db.getRepository(entity).find({ take: 50 });
+        for (const column of metadata.columns) {
+          const keys = [...new Set(sample.map((row) => (row as Record<string, unknown>)[column.propertyName]).filter((v) => v !== null && v !== undefined && typeof v !== 'object'))];
+          if (keys.length > 0) asked.push({ label: `${name}: ${metadata.name}.${column.propertyName}`, entity, column: column.propertyName, keys, answer: Promise.resolve([]) });
+        }
+      }
+      if (asked.length < 2) continue;
+      // Every lookup asked in the same tick, as resolvers do.
+      const before = subgraph.database.statements.count;
+      for (const ask of asked) ask.answer = loaders.many(ask.entity as never, ask.column as never).loadMany(ask.keys as never[]) as Promise<unknown[]>;
+      const answers = await Promise.all(asked.map((ask) => ask.answer));
+      expect(subgraph.database.statements.count - before, name).toBe(1);
+      for (const [i, ask] of asked.entries()) {
+        const alone = await new LoaderRegistry(db).many(ask.entity as never, ask.column as never).loadMany(ask.keys as never[]);
+        expect(answers[i], ask.label).toStrictEqual(alone);
+      }
+    }
+  }, 120_000);
+
   it('in the order asked, and one row per key with `one`', async () => {
     const db = kit.platform.subgraphs.schools!.database.dataSource;
     const enrolment = db.entityMetadatas.find((m) => m.name === 'Enrolment')!.target as Function;
     const sample = (await db.getRepository(enrolment).find({ take: 100 })) as { childId: string; id: string }[];
     const children = [...new Set(sample.map((row) => row.childId))];
     const loaders = new LoaderRegistry(db);
-    const loaded = await loaders.many(enrolment as never, 'childId' as never, { startDate: 'DESC', id: 'ASC' } as never).loadMany(children as never[]);
+    const ids = [...sample.map((row) => row.id), '00000000-0000-4000-8000-000000000000'];
+    // Asked in the same tick: one statement, each lookup in its own order.
+    const before = kit.platform.subgraphs.schools!.database.statements.count;
+    const [loaded, one] = await Promise.all([
+      loaders.many(enrolment as never, 'childId' as never, { startDate: 'DESC', id: 'ASC' } as never).loadMany(children as never[]),
+      loaders.one(enrolment as never, 'id' as never).loadMany(ids as never[]),
+    ]);
+    expect(kit.platform.subgraphs.schools!.database.statements.count - before).toBe(1);
     const expected = await db.getRepository(enrolment).createQueryBuilder('e').where('e.childId IN (:...children)', { children }).orderBy('e.startDate', 'DESC').addOrderBy('e.id', 'ASC').getMany();
     expect((loaded as unknown[][]).flat()).toStrictEqual(children.flatMap((child) => expected.filter((row) => (row as { childId: string }).childId === child)));
-    const one = await loaders.one(enrolment as never, 'id' as never).loadMany([...sample.map((row) => row.id), '00000000-0000-4000-8000-000000000000'] as never[]);
     expect(one.map((row) => (row as { id: string } | null)?.id ?? null)).toEqual([...sample.map((row) => row.id), null]);
   }, 60_000);
 });

@@ -1,25 +1,28 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityMetadata, EntityTarget, FindOptionsOrder, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { queryPrepared } from '@local-area-graph/database';
 
 /** One statement that reads an entity's rows by a list of keys, and how its rows become entities. */
 interface KeyedSelect<E> {
   sql: string;
+  /** The same rows with the keys in parameter `$n`, numbered in order, for a statement that reads several lookups at once. */
+  numbered(n: number): string;
   hydrate(row: Record<string, unknown>): E;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-function orderClause(metadata: EntityMetadata, order: FindOptionsOrder<ObjectLiteral> | undefined): string {
-  if (!order || Object.keys(order).length === 0) return '';
-  const terms = Object.entries(order).map(([property, direction]) => {
+/** The ORDER BY terms of a lookup, naming each column by `name` (its column, or its alias in a subquery). */
+function orderTerms(metadata: EntityMetadata, order: FindOptionsOrder<ObjectLiteral> | undefined, name: (column: ColumnMetadata) => string): string[] {
+  if (!order) return [];
+  return Object.entries(order).map(([property, direction]) => {
     const column = metadata.findColumnWithPropertyName(property);
     if (!column) throw new Error(`${metadata.name} has no column ${property} to order by`);
     const way = typeof direction === 'string' ? direction.toUpperCase() : direction === 1 ? 'ASC' : direction === -1 ? 'DESC' : null;
     if (way !== 'ASC' && way !== 'DESC') throw new Error(`order ${metadata.name}.${property} by ASC or DESC only`);
-    return `${quote(column.databaseName)} ${way}`;
+    return `${name(column)} ${way}`;
   });
-  return ` ORDER BY ${terms.join(', ')}`;
 }
 
 /*
@@ -43,10 +46,15 @@ function keyedSelect<E extends ObjectLiteral>(db: DataSource, entity: EntityTarg
     if (metadata.relations.length > 0 || metadata.deleteDateColumn) throw new Error(`${metadata.name} has relations or soft deletes: keyed lookups read plain tables only`);
     const columns = metadata.columns.filter((c) => c.isSelect && !c.isVirtualProperty);
     const table = metadata.schema ? `${quote(metadata.schema)}.${quote(metadata.tableName)}` : quote(metadata.tableName);
-    const sql = `SELECT ${columns.map((c) => `${quote(c.databaseName)} AS ${quote(c.propertyPath)}`).join(', ')} FROM ${table} WHERE ${quote(key.databaseName)} = ANY($1)${orderClause(metadata, order as FindOptionsOrder<ObjectLiteral>)}`;
+    const list = columns.map((c) => `${quote(c.databaseName)} AS ${quote(c.propertyPath)}`).join(', ');
+    const where = (n: number) => `FROM ${table} WHERE ${quote(key.databaseName)} = ANY($${n})`;
+    const byColumn = orderTerms(metadata, order as FindOptionsOrder<ObjectLiteral>, (c) => quote(c.databaseName));
+    const byAlias = orderTerms(metadata, order as FindOptionsOrder<ObjectLiteral>, (c) => `t.${quote(c.propertyPath)}`);
     const driver = db.driver;
     select = {
-      sql,
+      sql: `SELECT ${list} ${where(1)}${byColumn.length ? ` ORDER BY ${byColumn.join(', ')}` : ''}`,
+      // Rows as JSON objects keyed by property, numbered in the lookup's order.
+      numbered: (n) => `SELECT row_number() OVER (${byAlias.length ? `ORDER BY ${byAlias.join(', ')}` : ''}) AS n, to_jsonb(t) AS r FROM (SELECT ${list} ${where(n)}) t`,
       hydrate(row) {
         const created = metadata.create() as E;
         for (const c of columns) {
@@ -81,10 +89,54 @@ export class LoaderRegistry {
     return loader as DataLoader<K, V>;
   }
 
-  private async select<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, order: FindOptionsOrder<E> | undefined, keys: readonly unknown[]): Promise<E[]> {
-    const select = keyedSelect(this.db, entity, column, order);
-    const rows = await queryPrepared(this.db, select.sql, [keys]);
-    return rows.map((row) => select.hydrate(row));
+  /** Keyed lookups waiting to be sent: those dispatched in the same tick go as one statement. */
+  private pending: { select: KeyedSelect<unknown>; keys: readonly unknown[]; resolve: (rows: unknown[]) => void; reject: (error: unknown) => void }[] = [];
+
+  private select<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, order: FindOptionsOrder<E> | undefined, keys: readonly unknown[]): Promise<E[]> {
+    const select = keyedSelect(this.db, entity, column, order) as KeyedSelect<unknown>;
+    return new Promise<E[]>((resolve, reject) => {
+      this.pending.push({ select, keys, resolve: resolve as (rows: unknown[]) => void, reject });
+      // DataLoader dispatches every loader asked in one tick on the next; so does this,
+      // after them, so all their lookups are there.
+      if (this.pending.length === 1) process.nextTick(() => void this.send());
+    });
+  }
+
+  /*
+   * A child's picture asks a subgraph for several kinds of record at once (enrolments,
+   * attendance, suspensions, SEN status): one statement for all of them, each lookup's
+   * rows as JSON numbered in its own order, instead of one statement each. Every
+   * statement is a round trip that wakes PostgreSQL, and that was most of a subgraph's
+   * CPU per picture. Should the combined statement fail, each lookup is sent alone, so
+   * that an error reaches only the lookup at fault.
+   */
+  private async send(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const alone = async (entry: (typeof batch)[number]) => {
+      try {
+        const rows = await queryPrepared(this.db, entry.select.sql, [entry.keys]);
+        entry.resolve(rows.map((row) => entry.select.hydrate(row)));
+      } catch (error) {
+        entry.reject(error);
+      }
+    };
+    if (batch.length === 1) return alone(batch[0]!);
+    const text = `SELECT q, r FROM (${batch.map((entry, i) => `SELECT ${i} AS q, n, r FROM (${entry.select.numbered(i + 1)}) s${i}`).join(' UNION ALL ')}) x ORDER BY q, n`;
+    let rows: { q: number; r: Record<string, unknown> }[];
+    try {
+      rows = await queryPrepared(this.db, text, batch.map((entry) => entry.keys));
+    } catch {
+      await Promise.all(batch.map(alone));
+      return;
+    }
+    try {
+      const results: unknown[][] = batch.map(() => []);
+      for (const row of rows) results[row.q]!.push(batch[row.q]!.select.hydrate(row.r));
+      batch.forEach((entry, i) => entry.resolve(results[i]!));
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 
   /**
