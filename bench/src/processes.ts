@@ -172,7 +172,24 @@ export function postgresMemory(postmaster: number): PostgresMemory | null {
   return processes > 0 ? { processes, pss, rssSum } : null;
 }
 
-/** CPU seconds of a postmaster and all its processes (those alive now). */
+/**
+ * CPU seconds of a postmaster and every process it started, alive or ended. A backend
+ * ends when its pool closes an idle connection; its time then moves to the
+ * postmaster's reaped-children count (cutime, cstime), so the sum only grows (a sum of
+ * the live processes alone went down, and a scenario showed negative CPU).
+ */
 export function postgresCpuSeconds(postmaster: number): number {
-  return [postmaster, ...childrenOf(postmaster)].reduce((total, pid) => total + (cpuSecondsOf(pid) || 0), 0);
+  return reapedChildrenCpuSeconds(postmaster) + [postmaster, ...childrenOf(postmaster)].reduce((total, pid) => total + (cpuSecondsOf(pid) || 0), 0);
+}
+
+/** CPU seconds of a process's ended children it has waited for (cutime + cstime). */
+function reapedChildrenCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // cutime [13], cstime [14] (man 5 proc), counted from the state field as [0].
+    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
 }
