@@ -19,22 +19,27 @@ export async function queryPrepared<R = Record<string, unknown>>(on: DataSource 
   if (!pool) return db.query(text, values as unknown[]);
   db.logger.logQuery(text, values as unknown[]);
   const started = performance.now();
-  const result = await pool.query({ name: nameOf(text), text, values: values as unknown[] });
+  const name = nameOf(text);
+  // Past the bound, a text is sent unnamed: every connection keeps each statement it
+  // prepared for as long as it lives, so the set of names must stay small.
+  const result = await pool.query(name ? { name, text, values: values as unknown[] } : { text, values: values as unknown[] });
   const ms = performance.now() - started;
   const slowMs = db.options.maxQueryExecutionTime;
   if (slowMs && ms > slowMs) db.logger.logQuerySlow(ms, text, values as unknown[]);
   return result.rows as R[];
 }
 
+/** The platform's fixed statements are a few dozen, and the combinations of keyed lookups a few hundred. */
+const MOST_PREPARED = 1000;
 const names = new Map<string, string>();
 
-/** A statement's name: a digest of its text, so that a name never stands for two texts. */
-function nameOf(text: string): string {
+/** A statement's name (a digest of its text, so a name never stands for two texts), or null once there are enough. */
+function nameOf(text: string): string | null {
   let name = names.get(text);
   if (!name) {
+    if (names.size >= MOST_PREPARED) return null;
     name = `lag_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
-    // The platform's fixed statements are a few dozen; never let a caller grow this without end.
-    if (names.size < 1000) names.set(text, name);
+    names.set(text, name);
   }
   return name;
 }
