@@ -69,13 +69,16 @@ export function createGateway(options: GatewayOptions) {
   // addresses (AWS, GCP, Azure) to describe the host. A platform holding children's
   // data calls no one it was not configured to call.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const sources: SubgraphSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     ...(options.onQueryPlan ? { experimental_didResolveQueryPlan: ({ queryPlan }) => options.onQueryPlan!(queryPlan) } : {}),
     buildService: ({ name, url }) => {
       const actual = options.subgraphUrls[name] ?? url;
       if (!actual) throw new Error(`No URL for subgraph ${name}: set ${name.toUpperCase()}_URL.`);
-      return new SubgraphSource(name, actual, options.subgraphTimeoutMs);
+      const source = new SubgraphSource(name, actual, options.subgraphTimeoutMs);
+      sources.push(source);
+      return source;
     },
     logger: {
       debug: (message) => logger.debug(String(message)),
@@ -106,6 +109,16 @@ export function createGateway(options: GatewayOptions) {
     },
   });
   return {
-    listen: (port: number, host?: string): Promise<RunningHttpServer> => server.listen(port, host),
+    async listen(port: number, host?: string): Promise<RunningHttpServer> {
+      const running = await server.listen(port, host);
+      return {
+        ...running,
+        async close() {
+          await running.close();
+          // The kept-alive connections to the subgraphs go with the gateway.
+          for (const source of sources) source.close();
+        },
+      };
+    },
   };
 }

@@ -12,6 +12,9 @@ const FORWARDED_HEADERS = ['authorization', 'x-purpose', 'x-request-id'];
  * service, so one agency's outage never erases another agency's data from an answer.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Closes this source's kept-alive connections to its subgraph. */
+  readonly close: () => void;
+
   constructor(
     readonly serviceName: string,
     url: string,
@@ -21,6 +24,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const timeout = this.timeoutMs;
     const name = this.serviceName;
     const call = createSubgraphFetcher({ timeoutMs: timeout });
+    this.close = () => call.close();
     this.fetcher = async (input, init) => {
       try {
         return await call(input, init);
