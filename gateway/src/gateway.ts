@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorFormatter, createGraphQLHttpServer, type Logger, type RunningHttpServer } from '@local-area-graph/subgraph-kit';
 import type { TokenVerifier } from '@local-area-graph/trust';
 import type { GatewayContext } from './context.js';
@@ -92,7 +93,9 @@ export function createGateway(options: GatewayOptions) {
     gateway,
     // Depth, aliases, directives, tokens, cost, batching, introspection (gateway/src/limits.ts).
     ...limits,
-    plugins: [...(limits.plugins ?? []), operationChoicePlugin, requestLogPlugin(logger)],
+    // No cache hints: answers about children are never cached, and the hint plugin would
+    // read every subgraph answer's cache-control header for a policy no one uses.
+    plugins: [...(limits.plugins ?? []), operationChoicePlugin, requestLogPlugin(logger), ApolloServerPluginCacheControlDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected gateway error')),
   });
