@@ -51,7 +51,7 @@ class SubgraphResponse implements FetcherResponse {
 
 /**
  * The gateway's HTTP client for its subgraphs: Node's own `http.request` over
- * keep-alive connections, one pool per gateway. Node's `fetch` (undici behind WHATWG
+ * keep-alive connections, a pool per subgraph. Node's `fetch` (undici behind WHATWG
  * streams) cost the gateway about a tenth of its CPU per child's picture, for four
  * small JSON posts to hosts it already knows. `timeoutMs` covers the whole call, from
  * the request to the last byte of the answer; a call that is not answered in time is
