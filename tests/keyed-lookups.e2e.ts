@@ -98,4 +98,19 @@ describe('keyed lookups read what TypeORM would', () => {
     expect((loaded as unknown[][]).flat()).toStrictEqual(children.flatMap((child) => expected.filter((row) => (row as { childId: string }).childId === child)));
     expect(one.map((row) => (row as { id: string } | null)?.id ?? null)).toEqual([...sample.map((row) => row.id), null]);
   }, 60_000);
+
+  it('when the statement for all fails, the lookup at fault fails alone', async () => {
+    const db = kit.platform.subgraphs.schools!.database.dataSource;
+    const enrolment = db.entityMetadatas.find((m) => m.name === 'Enrolment')!.target as Function;
+    const [row] = (await db.getRepository(enrolment).find({ take: 1 })) as { childId: string; id: string }[];
+    const loaders = new LoaderRegistry(db);
+    // A key PostgreSQL cannot read as a uuid fails the combined statement.
+    const [good, bad] = await Promise.allSettled([
+      loaders.many(enrolment as never, 'childId' as never).load(row!.childId as never),
+      loaders.one(enrolment as never, 'id' as never).load('not-a-uuid' as never),
+    ]);
+    expect(good.status).toBe('fulfilled');
+    expect((good as PromiseFulfilledResult<{ id: string }[]>).value.map((e) => e.id)).toContain(row!.id);
+    expect(bad.status).toBe('rejected');
+  }, 60_000);
 });
