@@ -113,36 +113,4 @@ describe('keyed lookups read what TypeORM would', () => {
     expect((good as PromiseFulfilledResult<{ id: string }[]>).value.map((e) => e.id)).toContain(row!.id);
     expect(bad.status).toBe('rejected');
   }, 60_000);
-
-  it('bring related records in the same statement, into their own loaders', async () => {
-    for (const [subgraph, entityName, column, field, relatedName, relatedKey] of [
-      ['schools', 'Enrolment', 'childId', 'schoolUrn', 'School', 'urn'],
-      ['localities', 'TeamMember', 'childId', 'professionalId', 'Professional', 'id'],
-    ] as const) {
-      const database = kit.platform.subgraphs[subgraph]!.database;
-      const db = database.dataSource;
-      const entity = db.entityMetadatas.find((m) => m.name === entityName)!.target as Function;
-      const related = db.entityMetadatas.find((m) => m.name === relatedName)!.target as Function;
-      const sample = (await db.getRepository(entity).find({ take: 60 })) as Record<string, string>[];
-      const keys = [...new Set(sample.map((row) => row[column]!))];
-      for (const together of [false, true]) {
-        const loaders = new LoaderRegistry(db);
-        const before = database.statements.count;
-        const asked = loaders.many(entity as never, column as never, undefined, { [field]: [related, relatedKey] } as never).loadMany(keys as never[]);
-        // Asked in the same tick as another lookup, it goes in the combined statement.
-        const other = together ? loaders.one(entity as never, 'id' as never).load(sample[0]!.id as never) : Promise.resolve(null);
-        const [rows] = await Promise.all([asked, other]);
-        expect(database.statements.count - before, `${entityName} ${together ? 'with another lookup' : 'alone'}`).toBe(1);
-        // The same rows as without bringing anything.
-        expect(rows).toStrictEqual(await new LoaderRegistry(db).many(entity as never, column as never).loadMany(keys as never[]));
-        // The related records are already in their loader: no statement, the same entities.
-        const wanted = [...new Set((rows as Record<string, string>[][]).flat().map((row) => row[field]!))];
-        const afterRows = database.statements.count;
-        const found = await loaders.one(related as never, relatedKey as never).loadMany(wanted as never[]);
-        expect(database.statements.count - afterRows, `${relatedName} from the cache`).toBe(0);
-        expect(found).toStrictEqual(await new LoaderRegistry(db).one(related as never, relatedKey as never).loadMany(wanted as never[]));
-        expect(found.every((row) => row instanceof related)).toBe(true);
-      }
-    }
-  }, 60_000);
 });

@@ -7,7 +7,6 @@ export type { GraphQLHttpServerOptions, RunningHttpServer } from './http-server.
 export { createSubgraphContext } from './context.js';
 export type { ContextSettings, SubgraphContext } from './context.js';
 export { LoaderRegistry } from './loaders.js';
-export type { With } from './loaders.js';
 export { ErrorCode, assertUuid, badUserInput, createErrorFormatter, isUuid, notFound } from './errors.js';
 export { ConfigError, databaseUrlVariable, loadConfigOrExit, logLevelVariable, parseConfig, portVariable } from './config.js';
 export { createLogger } from './logger.js';

@@ -9,17 +9,7 @@ interface KeyedSelect<E> {
   /** The same rows with the keys in parameter `$n`, numbered in order, for a statement that reads several lookups at once. */
   numbered(n: number): string;
   hydrate(row: Record<string, unknown>): E;
-  /** Related records each row brings along (see `With`): where they sit in a row, and how they become entities. */
-  brought: { field: string; entity: EntityTarget<ObjectLiteral>; column: string; hydrate(row: Record<string, unknown>): ObjectLiteral }[];
 }
-
-/**
- * Related records to read in the same statement as the rows: `{ schoolUrn: [School,
- * 'urn'] }` brings each row's school (the School whose urn is the row's schoolUrn)
- * and puts it in `loaders.one(School, 'urn')`'s cache, so the resolver that asks for
- * it next finds it there instead of waiting for another round trip.
- */
-export type With<E> = { [P in keyof E & string]?: readonly [EntityTarget<ObjectLiteral>, string] };
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -44,18 +34,11 @@ function orderTerms(metadata: EntityMetadata, order: FindOptionsOrder<ObjectLite
  */
 const keyedSelects = new WeakMap<EntityMetadata, Map<string, KeyedSelect<unknown>>>();
 
-function keyedSelect<E extends ObjectLiteral>(
-  db: DataSource,
-  entity: EntityTarget<E>,
-  column: string,
-  order: FindOptionsOrder<E> | undefined,
-  bring: With<E> = {},
-): KeyedSelect<E> {
+function keyedSelect<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E>, column: string, order: FindOptionsOrder<E> | undefined): KeyedSelect<E> {
   const metadata = db.getMetadata(entity);
   let byShape = keyedSelects.get(metadata);
   if (!byShape) keyedSelects.set(metadata, (byShape = new Map()));
-  const brought = Object.entries(bring) as [string, [EntityTarget<ObjectLiteral>, string]][];
-  const shape = `${column}:${JSON.stringify(order ?? {})}:${brought.map(([field, [target, key]]) => `${field}>${db.getMetadata(target).name}.${key}`).join(',')}`;
+  const shape = `${column}:${JSON.stringify(order ?? {})}`;
   let select = byShape.get(shape) as KeyedSelect<E> | undefined;
   if (!select) {
     const key = metadata.findColumnWithPropertyName(column);
@@ -63,24 +46,9 @@ function keyedSelect<E extends ObjectLiteral>(
     if (metadata.relations.length > 0 || metadata.deleteDateColumn) throw new Error(`${metadata.name} has relations or soft deletes: keyed lookups read plain tables only`);
     const columns = metadata.columns.filter((c) => c.isSelect && !c.isVirtualProperty);
     const table = metadata.schema ? `${quote(metadata.schema)}.${quote(metadata.tableName)}` : quote(metadata.tableName);
-    // Each related record as a JSON object keyed by property, from a subquery on the row's own value.
-    const related = brought.map(([field, [target, targetKey]]) => {
-      const foreign = metadata.findColumnWithPropertyName(field);
-      if (!foreign) throw new Error(`${metadata.name} has no column ${field} to bring a related record by`);
-      const other = db.getMetadata(target);
-      const otherKey = other.findColumnWithPropertyName(targetKey);
-      if (!otherKey) throw new Error(`${other.name} has no column ${targetKey} to be found by`);
-      const otherColumns = other.columns.filter((c) => c.isSelect && !c.isVirtualProperty);
-      const otherTable = other.schema ? `${quote(other.schema)}.${quote(other.tableName)}` : quote(other.tableName);
-      const alias = `__with_${field}`;
-      return {
-        sql: `(SELECT to_jsonb(w) FROM (SELECT ${otherColumns.map((c) => `${quote(c.databaseName)} AS ${quote(c.propertyPath)}`).join(', ')} FROM ${otherTable} WHERE ${quote(otherKey.databaseName)} = k.${quote(foreign.databaseName)}) w) AS ${quote(alias)}`,
-        brought: { field: alias, entity: target, column: targetKey, hydrate: keyedSelect(db, target, targetKey, undefined).hydrate },
-      };
-    });
-    const list = [...columns.map((c) => `k.${quote(c.databaseName)} AS ${quote(c.propertyPath)}`), ...related.map((r) => r.sql)].join(', ');
-    const where = (n: number) => `FROM ${table} k WHERE k.${quote(key.databaseName)} = ANY($${n})`;
-    const byColumn = orderTerms(metadata, order as FindOptionsOrder<ObjectLiteral>, (c) => `k.${quote(c.databaseName)}`);
+    const list = columns.map((c) => `${quote(c.databaseName)} AS ${quote(c.propertyPath)}`).join(', ');
+    const where = (n: number) => `FROM ${table} WHERE ${quote(key.databaseName)} = ANY($${n})`;
+    const byColumn = orderTerms(metadata, order as FindOptionsOrder<ObjectLiteral>, (c) => quote(c.databaseName));
     const byAlias = orderTerms(metadata, order as FindOptionsOrder<ObjectLiteral>, (c) => `t.${quote(c.propertyPath)}`);
     const driver = db.driver;
     select = {
@@ -95,7 +63,6 @@ function keyedSelect<E extends ObjectLiteral>(
         }
         return created;
       },
-      brought: related.map((r) => r.brought),
     };
     byShape.set(shape, select as KeyedSelect<unknown>);
   }
@@ -125,8 +92,8 @@ export class LoaderRegistry {
   /** Keyed lookups waiting to be sent: those dispatched in the same tick go as one statement. */
   private pending: { select: KeyedSelect<unknown>; keys: readonly unknown[]; resolve: (rows: unknown[]) => void; reject: (error: unknown) => void }[] = [];
 
-  private select<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, order: FindOptionsOrder<E> | undefined, keys: readonly unknown[], bring?: With<E>): Promise<E[]> {
-    const select = keyedSelect(this.db, entity, column, order, bring) as KeyedSelect<unknown>;
+  private select<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, order: FindOptionsOrder<E> | undefined, keys: readonly unknown[]): Promise<E[]> {
+    const select = keyedSelect(this.db, entity, column, order) as KeyedSelect<unknown>;
     return new Promise<E[]>((resolve, reject) => {
       this.pending.push({ select, keys, resolve: resolve as (rows: unknown[]) => void, reject });
       // DataLoader dispatches every loader asked in one tick on the next; so does this,
@@ -149,7 +116,7 @@ export class LoaderRegistry {
     const alone = async (entry: (typeof batch)[number]) => {
       try {
         const rows = await queryPrepared(this.db, entry.select.sql, [entry.keys]);
-        entry.resolve(rows.map((row) => this.hydrate(entry.select, row)));
+        entry.resolve(rows.map((row) => entry.select.hydrate(row)));
       } catch (error) {
         entry.reject(error);
       }
@@ -165,23 +132,11 @@ export class LoaderRegistry {
     }
     try {
       const results: unknown[][] = batch.map(() => []);
-      for (const row of rows) results[row.q]!.push(this.hydrate(batch[row.q]!.select, row.r));
+      for (const row of rows) results[row.q]!.push(batch[row.q]!.select.hydrate(row.r));
       batch.forEach((entry, i) => entry.resolve(results[i]!));
     } catch (error) {
       for (const entry of batch) entry.reject(error);
     }
-  }
-
-  /** A row as an entity; the related records it brought go into their loaders' caches. */
-  private hydrate(select: KeyedSelect<unknown>, row: Record<string, unknown>): unknown {
-    for (const with_ of select.brought) {
-      const value = row[with_.field] as Record<string, unknown> | null | undefined;
-      if (!value) continue;
-      const related = with_.hydrate(value);
-      // prime() keeps what the loader already holds for that key.
-      this.one(with_.entity, with_.column).prime(related[with_.column], related);
-    }
-    return select.hydrate(row);
   }
 
   /**
@@ -201,20 +156,17 @@ export class LoaderRegistry {
 
   /**
    * Every row per key, in `order`: `loaders.many(Enrolment, 'childId').load(id)`.
-   * One query for the whole batch, grouped in memory. `bring` reads related records in
-   * the same statement into their `one` loaders (see `With`): every caller of the same
-   * lookup should pass the same `bring`, or the lookup is made twice.
+   * One query for the whole batch, grouped in memory.
    */
   many<E extends ObjectLiteral, C extends keyof E & string>(
     entity: EntityTarget<E>,
     column: C,
     order?: FindOptionsOrder<E>,
-    bring?: With<E>,
   ): DataLoader<E[C], E[]> {
-    const name = `many:${entityName(entity)}.${column}:${JSON.stringify(order ?? {})}:${(Object.entries(bring ?? {}) as [string, [EntityTarget<ObjectLiteral>, string]][]).map(([field, [target, key]]) => `${field}>${entityName(target)}.${key}`).join(',')}`;
+    const name = `many:${entityName(entity)}.${column}:${JSON.stringify(order ?? {})}`;
     return this.get(name, () =>
       new DataLoader<E[C], E[]>(async (keys) => {
-        const rows = await this.select(entity, column, order, keys, bring);
+        const rows = await this.select(entity, column, order, keys);
         const byKey = new Map<E[C], E[]>();
         for (const row of rows) {
           const list = byKey.get(row[column]);

@@ -11,7 +11,7 @@ import { MyWorldAssessment, MyWorldSide } from './my-world-assessment.js';
 export class ChildMyWorldResolver {
   @FieldResolver(() => [MyWorldAssessment], { nullable: true, description: "The child's My World assessments, newest first." })
   myWorldAssessments(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<MyWorldAssessment[]> {
-    return ctx.loaders.many(MyWorldAssessment, 'childId', { completedOn: 'DESC', id: 'DESC' }, { completedByProfessionalId: [Professional, 'id'] }).load(child.id);
+    return ctx.loaders.many(MyWorldAssessment, 'childId', { completedOn: 'DESC', id: 'DESC' }).load(child.id);
   }
 }
 

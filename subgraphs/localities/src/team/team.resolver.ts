@@ -6,8 +6,7 @@ import { Professional } from '../professional/professional.js';
 import { TeamMember } from './team-member.js';
 import { LeadProfessionalAppointment } from './lead-professional-appointment.js';
 
-// Each row brings its professional in the same statement: the team and the lead are always shown with who they are.
-const appointmentsOf = (ctx: SubgraphContext) => ctx.loaders.many(LeadProfessionalAppointment, 'childId', { appointedAt: 'DESC' }, { professionalId: [Professional, 'id'] });
+const appointmentsOf = (ctx: SubgraphContext) => ctx.loaders.many(LeadProfessionalAppointment, 'childId', { appointedAt: 'DESC' });
 const isOnTeam = (member: TeamMember, date: string) => member.startDate <= date && (member.endDate === null || member.endDate >= date);
 
 @Resolver(() => Child)
@@ -21,7 +20,7 @@ export class ChildTeamResolver {
     @Arg('currentOnly', () => Boolean, { nullable: true, description: 'Only those on the team today.' }) currentOnly: boolean | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TeamMember[]> {
-    const members = await ctx.loaders.many(TeamMember, 'childId', { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' }, { professionalId: [Professional, 'id'] }).load(child.id);
+    const members = await ctx.loaders.many(TeamMember, 'childId', { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' }).load(child.id);
     const today = todayInEngland();
     const current = members.filter((m) => isOnTeam(m, today));
     return currentOnly ? current : [...current, ...members.filter((m) => !isOnTeam(m, today))];

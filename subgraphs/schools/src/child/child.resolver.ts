@@ -26,12 +26,10 @@ export class ChildResolver {
  * (DataLoader keyed by child id), so the gateway's `_entities` call for a thousand
  * children costs the same handful of statements as for one.
  */
-// Each of a child's records brings its school in the same statement: every one is shown with it.
-const atSchool = { schoolUrn: [School, 'urn'] } as const;
-const enrolmentsOf = (ctx: SubgraphContext) => ctx.loaders.many(Enrolment, 'childId', { startDate: 'DESC', id: 'ASC' }, atSchool);
-const attendanceOf = (ctx: SubgraphContext) => ctx.loaders.many(TermAttendance, 'childId', { academicYear: 'DESC', schoolUrn: 'ASC' }, atSchool);
-const suspensionsOf = (ctx: SubgraphContext) => ctx.loaders.many(Suspension, 'childId', { startDate: 'DESC', id: 'ASC' }, atSchool);
-const senHistoryOf = (ctx: SubgraphContext) => ctx.loaders.many(SenProvisionStatus, 'childId', { startDate: 'DESC', id: 'ASC' }, atSchool);
+const enrolmentsOf = (ctx: SubgraphContext) => ctx.loaders.many(Enrolment, 'childId', { startDate: 'DESC', id: 'ASC' });
+const attendanceOf = (ctx: SubgraphContext) => ctx.loaders.many(TermAttendance, 'childId', { academicYear: 'DESC', schoolUrn: 'ASC' });
+const suspensionsOf = (ctx: SubgraphContext) => ctx.loaders.many(Suspension, 'childId', { startDate: 'DESC', id: 'ASC' });
+const senHistoryOf = (ctx: SubgraphContext) => ctx.loaders.many(SenProvisionStatus, 'childId', { startDate: 'DESC', id: 'ASC' });
 
 /** Newest term first: by academic year, then summer, spring, autumn (stable, so schools keep their order). */
 function newestTermFirst(rows: readonly TermAttendance[]): TermAttendance[] {
