@@ -24,7 +24,7 @@ export {
 export { validateUrn, isValidUrn } from './urn.js';
 export { validateLaCode, isValidLaCode, laCodeKind, type LaCodeKind } from './la-code.js';
 export { validateIsoDate, isValidIsoDate, formatIsoDate, todayInEngland, isCurrentOn } from './date.js';
-export { completeMonthsBefore, monthsBetween, type MonthWindow } from './months.js';
+export { completeMonthsBefore, lastDayOf, monthsBetween, type MonthWindow } from './months.js';
 export {
   InvalidIdentifierError,
   assertIdentifier,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeMonthsBefore, monthsBetween } from './index.js';
+import { completeMonthsBefore, lastDayOf, monthsBetween } from './index.js';
 
 describe('completeMonthsBefore', () => {
   it('gives the complete months before the current one, oldest first', () => {
@@ -29,5 +29,11 @@ describe('monthsBetween', () => {
 
   it('is empty when the last date comes first', () => {
     expect(monthsBetween('2026-04-01', '2026-03-31')).toEqual([]);
+  });
+});
+
+describe('lastDayOf', () => {
+  it('knows month lengths and leap years', () => {
+    expect(['2026-01', '2026-02', '2028-02', '2100-02', '2026-04', '2026-12'].map(lastDayOf)).toEqual(['2026-01-31', '2026-02-28', '2028-02-29', '2100-02-28', '2026-04-30', '2026-12-31']);
   });
 });

@@ -26,9 +26,13 @@ export function completeMonthsBefore(today: string, count: number): MonthWindow 
   const current = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
   const months: string[] = [];
   for (let m = current - count; m < current; m++) months.push(`${Math.floor(m / 12)}-${pad((m % 12) + 1)}`);
-  const last = months[months.length - 1]!;
-  const lastDay = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 0)).getUTCDate();
-  return { from: `${months[0]}-01`, to: `${last}-${pad(lastDay)}`, months };
+  return { from: `${months[0]}-01`, to: lastDayOf(months[months.length - 1]!), months };
+}
+
+/** The last day of a "yyyy-mm" month: lastDayOf("2028-02") is "2028-02-29". */
+export function lastDayOf(month: string): string {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, mon, 0)).toISOString().slice(0, 10);
 }
 
 /**

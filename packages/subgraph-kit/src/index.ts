@@ -32,7 +32,6 @@ export { SenNeedType } from './codes/sen-need-type.js';
 export {
   MonthFigures1765200000000,
   dropMonthFigureTriggersSql,
-  lastDayOf,
   monthFigureTriggersSql,
   monthFiguresLoader,
   zeroFilled,

@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrate, openSubgraphDatabase, startEmbeddedPostgres, type RunningPostgres, type SubgraphDatabase } from '@local-area-graph/database';
 import { monthsBetween, todayInEngland } from '@local-area-graph/identifiers';
 import { LoaderRegistry } from '../loaders.js';
-import { MonthFigures1765200000000, lastDayOf, monthFigureTriggersSql, monthFiguresLoader, zeroFilled, type MonthFigureAsk, type MonthFigureSource } from './month-figures.js';
+import { lastDayOf } from '@local-area-graph/identifiers';
+import { MonthFigures1765200000000, monthFigureTriggersSql, monthFiguresLoader, zeroFilled, type MonthFigureAsk, type MonthFigureSource } from './month-figures.js';
 
 /*
  * A toy family on real PostgreSQL: events of a kind in an area. At each month end,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { monthsBetween, todayInEngland } from '@local-area-graph/identifiers';
+import { lastDayOf, monthsBetween, todayInEngland } from '@local-area-graph/identifiers';
 import type { LoaderRegistry } from '../loaders.js';
 
 /*
@@ -75,11 +75,6 @@ export interface MonthFigureSource<F extends object> {
 const FAMILY = /^[a-z][a-z0-9-]*$/;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-/** The last day of a "YYYY-MM" month. */
-export function lastDayOf(month: string): string {
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, mon, 0)).toISOString().slice(0, 10);
-}
 
 /**
  * Rows by key and month, every month of every key present: a month with no row is

@@ -1,4 +1,5 @@
-import { lastDayOf, monthFiguresLoader, type MonthFigureSource, type SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { lastDayOf } from '@local-area-graph/identifiers';
+import { monthFiguresLoader, type MonthFigureSource, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import type { WaitingTimesCounts } from './waiting-times.js';
 
 /** What figures are grouped by: the locality the child lived in when referred, the area, or the service. */
