@@ -17,6 +17,7 @@ import {
   cpuSecondsOf,
   forkTs,
   memoryOf,
+  platformStatements,
   postgresCpuSeconds,
   postgresMemory,
   postmasterOf,
@@ -117,18 +118,7 @@ const platform = await waitForMessage<PlatformReady>(platformProcess, 'ready', 1
 say(`Platform up in ${((performance.now() - platformStart) / 1000).toFixed(1)} s: gateway ${platform.gatewayUrl}, ${Object.keys(platform.subgraphUrls).join(', ')}`);
 const postmaster = postmasterOf(platform.postgresDataDir);
 
-let statementRequest = 0;
-const statementCounts = () =>
-  new Promise<Record<string, number>>((resolve) => {
-    const id = ++statementRequest;
-    const onMessage = (message: { type: string; id: number; counts: Record<string, number> }) => {
-      if (message.type !== 'statements' || message.id !== id) return;
-      platformProcess.off('message', onMessage);
-      resolve(message.counts);
-    };
-    platformProcess.on('message', onMessage);
-    platformProcess.send({ type: 'statements', id } satisfies PlatformMessage);
-  });
+const statementCounts = async () => (await platformStatements(platformProcess)).counts;
 
 const supergraph = readSupergraph(readFileSync(SUPERGRAPH_PATH, 'utf8'));
 const agent = keepAliveAgent(64);

@@ -6,7 +6,7 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalSigningKey, signToken } 
 import { BENCH_DATA_DIR, REPO_ROOT, readManifest } from './county.js';
 import { graphqlError, keepAliveAgent, postJson, runLoad } from './load.js';
 import { pictureOperation, pictureSelection } from './picture.js';
-import { collectLines, cpuSecondsOf, forkTs, stopProcess, waitForMessage, type PlatformMessage, type PlatformReady } from './processes.js';
+import { collectLines, cpuSecondsOf, forkTs, platformStatements, stopProcess, waitForMessage, type PlatformMessage, type PlatformReady } from './processes.js';
 import { readSupergraph } from './supergraph.js';
 
 /*
@@ -57,18 +57,7 @@ try {
     return graphqlError(await postJson(url, body, headers.get(child.id)!, agent));
   };
 
-  let asked = 0;
-  const statements = () =>
-    new Promise<{ counts: Record<string, number>; recorded: Record<string, string[]> }>((resolve) => {
-      const id = ++asked;
-      const onMessage = (message: { type: string; id: number; counts: Record<string, number>; recorded: Record<string, string[]> }) => {
-        if (message.type !== 'statements' || message.id !== id) return;
-        platform.off('message', onMessage);
-        resolve(message);
-      };
-      platform.on('message', onMessage);
-      platform.send({ type: 'statements', id } satisfies PlatformMessage);
-    });
+  const statements = () => platformStatements(platform);
   await ask(0);
   platform.send({ type: 'record' } satisfies PlatformMessage);
   const before = await statements();

@@ -25,6 +25,28 @@ export function forkTs(file: string, args: string[], env: Record<string, string 
   });
 }
 
+/** What the platform process answers when asked for its statements: counts per subgraph, and their text once recording. */
+export interface PlatformStatements {
+  counts: Record<string, number>;
+  recorded: Record<string, string[]>;
+}
+
+let statementRequest = 0;
+
+/** Asks the platform process how many SQL statements each subgraph has sent so far. */
+export function platformStatements(platform: ChildProcess): Promise<PlatformStatements> {
+  return new Promise((resolve) => {
+    const id = ++statementRequest;
+    const onMessage = (message: { type: string; id: number } & PlatformStatements) => {
+      if (message.type !== 'statements' || message.id !== id) return;
+      platform.off('message', onMessage);
+      resolve({ counts: message.counts, recorded: message.recorded });
+    };
+    platform.on('message', onMessage);
+    platform.send({ type: 'statements', id } satisfies PlatformMessage);
+  });
+}
+
 /** Waits for a process's first message of a type, or fails when it exits first or takes too long. */
 export function waitForMessage<T extends { type: string }>(child: ChildProcess, type: T['type'], timeoutMs: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
