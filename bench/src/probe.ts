@@ -6,7 +6,7 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalSigningKey, signToken } 
 import { BENCH_DATA_DIR, REPO_ROOT, readManifest } from './county.js';
 import { graphqlError, keepAliveAgent, postJson, runLoad } from './load.js';
 import { pictureOperation, pictureSelection } from './picture.js';
-import { collectLines, cpuSecondsOf, forkTs, platformStatements, stopProcess, waitForMessage, type PlatformMessage, type PlatformReady } from './processes.js';
+import { collectLines, cpuSecondsOf, forkTs, platformStatements, postgresCpuSeconds, postmasterOf, stopProcess, waitForMessage, type PlatformMessage, type PlatformReady } from './processes.js';
 import { readSupergraph } from './supergraph.js';
 
 /*
@@ -14,13 +14,15 @@ import { readSupergraph } from './supergraph.js';
  * the county `pnpm bench` loaded. Starts the platform, asks for the child's picture
  * (or the compact example with --compact) and prints the SQL statements each subgraph
  * sends per picture (their text goes to --statements), then p50/p95 and the CPU each
- * picture costs the platform (and the gateway alone, with --standalone). --profile
+ * picture costs the platform and PostgreSQL (and the gateway alone, with --standalone), at
+ * --clients concurrent clients (1 unless told). --profile
  * writes V8 CPU profiles to .data/bench/profiles. Figures only: no goals, no results file.
  */
 
 const { values: flags } = parseArgs({
   options: {
     requests: { type: 'string', default: '1000' },
+    clients: { type: 'string', default: '1' },
     compact: { type: 'boolean', default: false },
     standalone: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
@@ -28,6 +30,7 @@ const { values: flags } = parseArgs({
   },
 });
 const requests = Number(flags.requests);
+const clients = Number(flags.clients);
 const manifest = readManifest(BENCH_DATA_DIR);
 if (!manifest) throw new Error('no county in .data/bench: run `pnpm bench` once first');
 const profile = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DATA_DIR, 'profiles')}`] : [];
@@ -50,7 +53,7 @@ try {
     const token = await signToken(key.privateKey, key.kid, { sub: child.subject, role: 'LOCALITY_LEAD', localities: [child.localityId] }, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, ttlSeconds: 3600 });
     headers.set(child.id, { authorization: `Bearer ${token}`, 'x-purpose': 'direct-care' });
   }
-  const agent = keepAliveAgent(8);
+  const agent = keepAliveAgent(Math.max(8, clients));
   const ask = async (n: number) => {
     const child = sample[n % sample.length]!;
     const body = JSON.stringify({ query: operation, variables: flags.compact ? { childId: child.id } : { id: child.id } });
@@ -68,14 +71,15 @@ try {
   console.log(`SQL statements per picture: ${Object.keys(after.counts).map((name) => `${name} ${((after.counts[name]! - before.counts[name]!) / counted).toFixed(1)}`).join(', ')} (their text: ${flags.statements})`);
 
   await runLoad({ concurrency: 1, requests: 100, task: ask });
-  const cpu = () => ({ platform: cpuSecondsOf(platform.pid!), gateway: gateway ? cpuSecondsOf(gateway.pid!) : 0 });
+  const postmaster = postmasterOf(ready.postgresDataDir);
+  const cpu = () => ({ platform: cpuSecondsOf(platform.pid!), gateway: gateway ? cpuSecondsOf(gateway.pid!) : 0, postgres: postmaster ? postgresCpuSeconds(postmaster) : NaN });
   const start = cpu();
-  const result = await runLoad({ concurrency: 1, requests, task: ask });
+  const result = await runLoad({ concurrency: clients, requests, task: ask });
   const end = cpu();
   const perRequest = (seconds: number) => ((seconds * 1000) / requests).toFixed(2);
   console.log(
-    `1 client, ${requests} pictures: p50 ${result.latencyMs.p50.toFixed(2)} ms, p95 ${result.latencyMs.p95.toFixed(2)} ms, ${result.rps.toFixed(1)} req/s, ${result.errors} errors; ` +
-      `CPU per picture: ${gateway ? `subgraphs ${perRequest(end.platform - start.platform)} ms, gateway ${perRequest(end.gateway - start.gateway)} ms` : `platform ${perRequest(end.platform - start.platform)} ms`}`,
+    `${clients} client${clients === 1 ? '' : 's'}, ${requests} pictures: p50 ${result.latencyMs.p50.toFixed(2)} ms, p95 ${result.latencyMs.p95.toFixed(2)} ms, ${result.rps.toFixed(1)} req/s, ${result.errors} errors; ` +
+      `CPU per picture: ${gateway ? `subgraphs ${perRequest(end.platform - start.platform)} ms, gateway ${perRequest(end.gateway - start.gateway)} ms` : `platform ${perRequest(end.platform - start.platform)} ms`}, PostgreSQL ${perRequest(end.postgres - start.postgres)} ms`,
   );
 } finally {
   if (gateway) await stopProcess(gateway);
