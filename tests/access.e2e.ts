@@ -327,6 +327,44 @@ describe('the access audit', () => {
     expect(answered).toBeGreaterThan(25);
   });
 
+  it("withholds a service's answer when its reads cannot be recorded, and only that service's", async () => {
+    const health = kit.platform.subgraphs.health!.database.dataSource;
+    await health.query('ALTER TABLE access_audit RENAME TO access_audit_unreachable');
+    try {
+      const result = await kit.gateway.query(`query ($id: ID!) { child(id: $id) { givenName health { ${SELECTION.health} } } }`, { id: child.id });
+      expect(typeof result.data?.child?.givenName).toBe('string');
+      expect(result.data?.child?.health ?? null).toBeNull();
+      expect(result.errors?.map((e) => e.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
+      expect(JSON.stringify(result)).not.toMatch(/referralDate|serviceCode/);
+    } finally {
+      await health.query('ALTER TABLE access_audit_unreachable RENAME TO access_audit');
+    }
+    // Recorded again as soon as it can be.
+    const result = await kit.gateway.query(`query ($id: ID!) { child(id: $id) { health { ${SELECTION.health} } } }`, { id: child.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.child?.health).not.toBeNull();
+  });
+
+  it('keeps each row with its own request when many requests are answered at once', async () => {
+    const requests = Array.from({ length: 16 }, (_, i) => `together-${i}-${Math.random()}`);
+    const viewers = requests.map((_, i) => ({ sub: `lead.${i}@kent.example.org`, role: 'LOCALITY_LEAD' as const, localities: [child.localityId] }));
+    await Promise.all(
+      requests.map(async (requestId, i) => {
+        const client = await kit.as(viewers[i]!);
+        const result = await client.query('query ($id: ID!) { child(id: $id) { givenName education { senStatus { provision } } } }', { id: child.id }, { 'x-request-id': requestId });
+        expect(result.errors).toBeUndefined();
+      }),
+    );
+    for (const [i, requestId] of requests.entries()) {
+      for (const [subgraph, field] of [['localities', 'Child.givenName'], ['schools', 'ChildEducation.senStatus']] as const) {
+        const rows = await auditRows(subgraph, requestId);
+        expect(rows, `${subgraph} ${requestId}`).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ subject: viewers[i]!.sub, role: 'LOCALITY_LEAD', child_id: child.id });
+        expect(rows[0].fields).toContain(field);
+      }
+    }
+  });
+
   it('cannot be changed, not even by the database owner', async () => {
     const db = kit.platform.subgraphs.localities!.database.dataSource;
     const [{ count }] = await db.query('SELECT count(*)::int AS count FROM access_audit');

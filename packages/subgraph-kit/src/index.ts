@@ -7,6 +7,7 @@ export type { GraphQLHttpServerOptions, RunningHttpServer } from './http-server.
 export { createSubgraphContext } from './context.js';
 export type { ContextSettings, SubgraphContext } from './context.js';
 export { LoaderRegistry } from './loaders.js';
+export { selects } from './selection.js';
 export { ErrorCode, assertUuid, badUserInput, createErrorFormatter, isUuid, notFound } from './errors.js';
 export { ConfigError, databaseUrlVariable, loadConfigOrExit, logLevelVariable, parseConfig, portVariable } from './config.js';
 export { createLogger } from './logger.js';
@@ -20,7 +21,8 @@ export { runSubgraphMain, subgraphEnvironment, trustEnvironment } from './main.j
 export { argumentNamingPlugin, argumentAt } from './argument-naming.js';
 export { ALLOW, ChildAccess, deny, forbidden, platformDecision } from './access/decisions.js';
 export type { AccessDecision, ChildAccessRule } from './access/decisions.js';
-export { AccessAudit1764200000000, AuditTrail } from './access/audit.js';
+export { AccessAudit1764200000000, AuditTrail, AuditWriter, auditWriterFor } from './access/audit.js';
+export type { AuditRow } from './access/audit.js';
 export { guardPersonalData } from './access/guard.js';
 export { CareTeamGrants, byPlatformId } from './access/care-team.js';
 export type { CareTeamKey, CareTeamTrust } from './access/care-team.js';
