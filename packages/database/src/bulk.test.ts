@@ -93,8 +93,11 @@ describe('bulkInsert (COPY FROM STDIN)', () => {
 });
 
 describe('queryPrepared (statements sent on every request)', () => {
-  it('answers like query, is counted, and is parsed once per connection', async () => {
-    // One connection, so that the session that prepared the statement is the one asked.
+  it('answers like query, is counted, is parsed once per connection and planned once, and its pool closes with the data source', async () => {
+    const backends = async () =>
+      Number((await database.dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = 'bulk' AND application_name = 'local-area-graph'`))[0].n);
+    const open = await backends();
+    // One connection per pool, so that the session that prepared the statement is the one asked.
     const single = await openSubgraphDatabase({ url: postgres.urlFor('bulk'), entities: [ProbeRow], migrations: [], poolSize: 1 });
     try {
       const text = 'SELECT id, codes, seen_on FROM probe_row WHERE id = ANY($1) ORDER BY id';
@@ -103,11 +106,26 @@ describe('queryPrepared (statements sent on every request)', () => {
       expect(rows).toEqual(await single.dataSource.query(text, [[1, 2]]));
       expect(rows.length).toBeGreaterThan(0);
       await queryPrepared(single.dataSource, text, [[2]]);
-      expect(single.statements.count - before).toBe(3);
-      const prepared = await single.dataSource.query('SELECT statement FROM pg_prepared_statements');
-      expect(prepared.filter((row: { statement: string }) => row.statement === text)).toHaveLength(1);
+      await queryPrepared(single.dataSource, text, [[1]]);
+      expect(single.statements.count - before).toBe(4);
+      const prepared = await queryPrepared<{ statement: string; generic_plans: string; custom_plans: string }>(
+        single.dataSource,
+        'SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements',
+        [],
+      );
+      const mine = prepared.filter((row) => row.statement === text);
+      expect(mine).toHaveLength(1);
+      // One generic plan reused, never a plan per execution (see queryPrepared).
+      expect(Number(mine[0]!.custom_plans)).toBe(0);
+      expect(Number(mine[0]!.generic_plans)).toBe(3);
+      // Only these statements: everything else keeps PostgreSQL's own choice.
+      expect(await queryPrepared(single.dataSource, 'SHOW plan_cache_mode', [])).toEqual([{ plan_cache_mode: 'force_generic_plan' }]);
+      expect(await single.dataSource.query('SHOW plan_cache_mode')).toEqual([{ plan_cache_mode: 'auto' }]);
+      expect(await backends()).toBe(open + 2);
     } finally {
       await single.dataSource.destroy();
     }
+    // A backend leaves pg_stat_activity a moment after its client hangs up.
+    await expect.poll(backends, { timeout: 5_000 }).toBe(open);
   });
 });

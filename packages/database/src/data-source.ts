@@ -2,6 +2,15 @@ import 'reflect-metadata';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { StatementCounter } from './statement-counter.js';
 import { SnakeCaseNamingStrategy } from './naming.js';
+import { closePreparedPool } from './prepared.js';
+
+/** A subgraph's data source, which also closes the pool its prepared statements use (see queryPrepared). */
+class SubgraphDataSource extends DataSource {
+  override async destroy(): Promise<void> {
+    await closePreparedPool(this);
+    await super.destroy();
+  }
+}
 
 export interface SubgraphDataSourceOptions {
   url: string;
@@ -9,7 +18,10 @@ export interface SubgraphDataSourceOptions {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
-  /** Connections in the pool; a subgraph is I/O bound, so a handful is enough per replica. */
+  /**
+   * Connections in each of the two pools (TypeORM's, and the one for the prepared
+   * statements every request sends); a subgraph is I/O bound, so a handful is enough per replica.
+   */
   poolSize?: number;
   /** Statements slower than this are reported to onSlowQuery. */
   slowQueryMs?: number;
@@ -28,7 +40,7 @@ export interface SubgraphDatabase {
  */
 export async function openSubgraphDatabase(options: SubgraphDataSourceOptions): Promise<SubgraphDatabase> {
   const statements = new StatementCounter(options.onSlowQuery);
-  const dataSource = new DataSource({
+  const dataSource = new SubgraphDataSource({
     type: 'postgres',
     url: options.url,
     entities: options.entities,
