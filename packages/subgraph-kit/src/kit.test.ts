@@ -1,10 +1,11 @@
-import { parse, type DocumentNode, type ASTNode, visit } from 'graphql';
+import { parse, type DocumentNode, type ASTNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, visit } from 'graphql';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { argumentAt } from './argument-naming.js';
 import { ConfigError, databaseUrlVariable, parseConfig, portVariable } from './config.js';
 import { connectionFrom, decodeCursor, encodeCursor, pageSize } from './pagination.js';
 import { assertUuid } from './errors.js';
+import { selects } from './selection.js';
 
 describe('configuration', () => {
   const schema = z.object({ PORT: portVariable(4001), LOCALITIES_DATABASE_URL: databaseUrlVariable, MODE: z.enum(['a', 'b']) });
@@ -79,5 +80,33 @@ describe('platform ids', () => {
   it('accepts UUIDs in any case and refuses anything else, naming the argument', () => {
     expect(assertUuid('707A7B1E-026B-4538-A403-D898C16335EC', 'id')).toBe('707a7b1e-026b-4538-a403-d898c16335ec');
     expect(() => assertUuid("1' OR 1=1", 'childId')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ argument: 'childId' }) }));
+  });
+});
+
+describe('selects: whether the operation asks for a field under the one being resolved', () => {
+  const infoFor = (source: string) => {
+    const document = parse(source);
+    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition')! as OperationDefinitionNode;
+    const fragments = Object.fromEntries(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
+    );
+    // The field being resolved: `team` under `child`.
+    const child = operation.selectionSet.selections[0] as FieldNode;
+    const team = child.selectionSet!.selections.filter((s): s is FieldNode => s.kind === 'Field' && s.name.value === 'team');
+    return { fieldNodes: team, fragments };
+  };
+
+  it('sees a field asked directly, in an inline fragment or in a named one, however deep the fragments', () => {
+    expect(selects(infoFor('{ child { team { professional { givenName } } } }'), 'professional')).toBe(true);
+    expect(selects(infoFor('{ child { team { ... on TeamMember { professional { id } } } } }'), 'professional')).toBe(true);
+    expect(selects(infoFor('{ child { team { ...Member } } } fragment Member on TeamMember { ...Who } fragment Who on TeamMember { professional { id } }'), 'professional')).toBe(true);
+    // The same field named twice in one selection (merged by GraphQL): either is enough.
+    expect(selects(infoFor('{ child { team { teamRole } team { professional { id } } } }'), 'professional')).toBe(true);
+  });
+
+  it('does not see a field that is not asked, or is asked only deeper down or elsewhere', () => {
+    expect(selects(infoFor('{ child { team { teamRole } } }'), 'professional')).toBe(false);
+    expect(selects(infoFor('{ child { team { teamRole other: startDate } leadProfessional { professional: id } } }'), 'professional')).toBe(false);
+    expect(selects(infoFor('{ child { team { ...A } } } fragment A on TeamMember { ...A teamRole }'), 'professional')).toBe(false);
   });
 });

@@ -8,7 +8,12 @@ interface KeyedSelect<E> {
   sql: string;
   /** The same rows with the keys in parameter `$n`, numbered in order, for a statement that reads several lookups at once. */
   numbered(n: number): string;
+  /** The rows whose key is in `subquery` (one column), as JSON: what a prefetch reads. */
+  whereIn(subquery: string): string;
   hydrate(row: Record<string, unknown>): E;
+  /** The table, quoted, and the SQL name of each property. */
+  table: string;
+  columnOf(property: string): string;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -48,6 +53,11 @@ function keyedSelect<E extends ObjectLiteral>(db: DataSource, entity: EntityTarg
     const table = metadata.schema ? `${quote(metadata.schema)}.${quote(metadata.tableName)}` : quote(metadata.tableName);
     const list = columns.map((c) => `${quote(c.databaseName)} AS ${quote(c.propertyPath)}`).join(', ');
     const where = (n: number) => `FROM ${table} WHERE ${quote(key.databaseName)} = ANY($${n})`;
+    const columnOf = (property: string) => {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+      return quote(column.databaseName);
+    };
     const byColumn = orderTerms(metadata, order as FindOptionsOrder<ObjectLiteral>, (c) => quote(c.databaseName));
     const byAlias = orderTerms(metadata, order as FindOptionsOrder<ObjectLiteral>, (c) => `t.${quote(c.propertyPath)}`);
     const driver = db.driver;
@@ -55,6 +65,9 @@ function keyedSelect<E extends ObjectLiteral>(db: DataSource, entity: EntityTarg
       sql: `SELECT ${list} ${where(1)}${byColumn.length ? ` ORDER BY ${byColumn.join(', ')}` : ''}`,
       // Rows as JSON objects keyed by property, numbered in the lookup's order.
       numbered: (n) => `SELECT row_number() OVER (${byAlias.length ? `ORDER BY ${byAlias.join(', ')}` : ''}) AS n, to_jsonb(t) AS r FROM (SELECT ${list} ${where(n)}) t`,
+      whereIn: (subquery) => `SELECT 0::bigint AS n, to_jsonb(t) AS r FROM (SELECT ${list} FROM ${table} WHERE ${quote(key.databaseName)} IN (${subquery})) t`,
+      table,
+      columnOf,
       hydrate(row) {
         const created = metadata.create() as E;
         for (const c of columns) {
@@ -67,6 +80,30 @@ function keyedSelect<E extends ObjectLiteral>(db: DataSource, entity: EntityTarg
     byShape.set(shape, select as KeyedSelect<unknown>);
   }
   return select;
+}
+
+interface KeyedPending {
+  kind: 'keyed';
+  select: KeyedSelect<unknown>;
+  keys: readonly unknown[];
+  /** `Entity.column`, what prefetches are registered under. */
+  source: string;
+  resolve: (rows: unknown[]) => void;
+  reject: (error: unknown) => void;
+}
+interface RowsPending {
+  kind: 'rows';
+  sql: (p: (i: number) => string) => string;
+  values: readonly unknown[];
+  resolve: (rows: unknown[]) => void;
+  reject: (error: unknown) => void;
+}
+type Pending = KeyedPending | RowsPending;
+interface Prefetch {
+  id: string;
+  /** The related rows of the lookup whose keys are parameter `$n`. */
+  sql(n: number): string;
+  store(rows: Record<string, unknown>[]): void;
 }
 
 /**
@@ -89,16 +126,68 @@ export class LoaderRegistry {
     return loader as DataLoader<K, V>;
   }
 
-  /** Keyed lookups waiting to be sent: those dispatched in the same tick go as one statement. */
-  private pending: { select: KeyedSelect<unknown>; keys: readonly unknown[]; resolve: (rows: unknown[]) => void; reject: (error: unknown) => void }[] = [];
+  /** Lookups waiting to be sent: those dispatched in the same tick go as one statement. */
+  private pending: Pending[] = [];
+  /** What to read along with lookups of an entity by a column (`prefetch`), by `Entity.column`. */
+  private readonly prefetches = new Map<string, Prefetch[]>();
 
   private select<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, order: FindOptionsOrder<E> | undefined, keys: readonly unknown[]): Promise<E[]> {
     const select = keyedSelect(this.db, entity, column, order) as KeyedSelect<unknown>;
-    return new Promise<E[]>((resolve, reject) => {
-      this.pending.push({ select, keys, resolve: resolve as (rows: unknown[]) => void, reject });
+    return this.enqueue<E>({ kind: 'keyed', select, keys, source: `${entityName(entity)}.${column}` });
+  }
+
+  private enqueue<R>(entry: Omit<KeyedPending, 'resolve' | 'reject'> | Omit<RowsPending, 'resolve' | 'reject'>): Promise<R[]> {
+    return new Promise<R[]>((resolve, reject) => {
+      this.pending.push({ ...entry, resolve: resolve as (rows: unknown[]) => void, reject } as Pending);
       // DataLoader dispatches every loader asked in one tick on the next; so does this,
       // after them, so all their lookups are there.
-      if (this.pending.length === 1) process.nextTick(() => void this.send());
+      if (this.pending.length === 1) setImmediate(() => void this.send());
+    });
+  }
+
+  /**
+   * Rows of a statement of the subgraph's own (a relationship, a rule in SQL), sent in
+   * the same statement as the keyed lookups of the same tick. `sql(p)` writes its i-th
+   * value (from 1) as `p(i)`. Rows come as JSON gives them (text, numbers, booleans,
+   * nested JSON; dates as text), whether sent together or alone, in no set order.
+   */
+  rows<R extends Record<string, unknown>>(sql: (p: (i: number) => string) => string, values: readonly unknown[]): Promise<R[]> {
+    return this.enqueue<R>({ kind: 'rows', sql, values });
+  }
+
+  /**
+   * From now on in this request, each lookup of `source` by `sourceColumn` also reads the
+   * `target` rows its rows point to through `pointer` (a team member's professional, an
+   * enrolment's school), in the same statement, into `one(target, targetColumn)`. The
+   * resolver that then asks for them finds them there: no second statement, and no
+   * second wait. Ask for it only when the operation selects the related record
+   * (`selects`), since every row it reads costs the database.
+   */
+  prefetch<S extends ObjectLiteral, T extends ObjectLiteral>(
+    source: EntityTarget<S>,
+    sourceColumn: keyof S & string,
+    pointer: keyof S & string,
+    target: EntityTarget<T>,
+    targetColumn: keyof T & string,
+  ): void {
+    const from = `${entityName(source)}.${sourceColumn}`;
+    const id = `${pointer}->${entityName(target)}.${targetColumn}`;
+    let list = this.prefetches.get(from);
+    if (!list) this.prefetches.set(from, (list = []));
+    if (list.some((prefetch) => prefetch.id === id)) return;
+    const sourceSelect = keyedSelect(this.db, source, sourceColumn, undefined);
+    const targetSelect = keyedSelect(this.db, target, targetColumn, undefined);
+    const pointed = (n: number) => `SELECT ${sourceSelect.columnOf(pointer)} FROM ${sourceSelect.table} WHERE ${sourceSelect.columnOf(sourceColumn)} = ANY($${n})`;
+    list.push({
+      id,
+      sql: (n) => targetSelect.whereIn(pointed(n)),
+      store: (rows) => {
+        const loader = this.one(target, targetColumn);
+        for (const row of rows) {
+          const entity = targetSelect.hydrate(row);
+          loader.prime(entity[targetColumn], entity);
+        }
+      },
     });
   }
 
@@ -113,29 +202,62 @@ export class LoaderRegistry {
   private async send(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    const alone = async (entry: (typeof batch)[number]) => {
-      try {
-        const rows = await queryPrepared(this.db, entry.select.sql, [entry.keys]);
-        entry.resolve(rows.map((row) => entry.select.hydrate(row)));
-      } catch (error) {
-        entry.reject(error);
+    const prefetchesOf = batch.map((entry) => (entry.kind === 'keyed' ? (this.prefetches.get(entry.source) ?? []) : []));
+    if (batch.length === 1 && prefetchesOf[0]!.length === 0) return this.alone(batch[0]!);
+    const parts: string[] = [];
+    const owners: { entry: number; prefetch?: Prefetch }[] = [];
+    const values: unknown[] = [];
+    batch.forEach((entry, i) => {
+      if (entry.kind === 'keyed') {
+        values.push(entry.keys);
+        const n = values.length;
+        parts.push(entry.select.numbered(n));
+        owners.push({ entry: i });
+        for (const prefetch of prefetchesOf[i]!) {
+          parts.push(prefetch.sql(n));
+          owners.push({ entry: i, prefetch });
+        }
+      } else {
+        const base = values.length;
+        values.push(...entry.values);
+        parts.push(`SELECT row_number() OVER () AS n, to_jsonb(t) AS r FROM (${entry.sql((k) => `$${base + k}`)}) t`);
+        owners.push({ entry: i });
       }
-    };
-    if (batch.length === 1) return alone(batch[0]!);
-    const text = `SELECT q, r FROM (${batch.map((entry, i) => `SELECT ${i} AS q, n, r FROM (${entry.select.numbered(i + 1)}) s${i}`).join(' UNION ALL ')}) x ORDER BY q, n`;
+    });
+    const text = `SELECT q, r FROM (${parts.map((part, q) => `SELECT ${q} AS q, n, r FROM (${part}) s${q}`).join(' UNION ALL ')}) x ORDER BY q, n`;
     let rows: { q: number; r: Record<string, unknown> }[];
     try {
-      rows = await queryPrepared(this.db, text, batch.map((entry) => entry.keys));
+      rows = await queryPrepared(this.db, text, values);
     } catch {
-      await Promise.all(batch.map(alone));
+      await Promise.all(batch.map((entry) => this.alone(entry)));
       return;
     }
     try {
-      const results: unknown[][] = batch.map(() => []);
-      for (const row of rows) results[row.q]!.push(batch[row.q]!.select.hydrate(row.r));
-      batch.forEach((entry, i) => entry.resolve(results[i]!));
+      const results: Record<string, unknown>[][] = parts.map(() => []);
+      for (const row of rows) results[row.q]!.push(row.r);
+      // Related rows first, so that whatever the lookups' resolvers ask next is there.
+      owners.forEach((owner, q) => owner.prefetch?.store(results[q]!));
+      owners.forEach((owner, q) => {
+        if (owner.prefetch) return;
+        const entry = batch[owner.entry]!;
+        entry.resolve(entry.kind === 'keyed' ? results[q]!.map((row) => entry.select.hydrate(row)) : results[q]!);
+      });
     } catch (error) {
       for (const entry of batch) entry.reject(error);
+    }
+  }
+
+  private async alone(entry: Pending): Promise<void> {
+    try {
+      if (entry.kind === 'keyed') {
+        const rows = await queryPrepared(this.db, entry.select.sql, [entry.keys]);
+        entry.resolve(rows.map((row) => entry.select.hydrate(row)));
+      } else {
+        const rows = await queryPrepared<{ r: Record<string, unknown> }>(this.db, `SELECT to_jsonb(t) AS r FROM (${entry.sql((k) => `$${k}`)}) t`, entry.values);
+        entry.resolve(rows.map((row) => row.r));
+      }
+    } catch (error) {
+      entry.reject(error);
     }
   }
 

@@ -4,18 +4,21 @@ import { todayInEngland } from '@local-area-graph/identifiers';
 import { platformDecision, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Child } from '../child/child.js';
 import { ChildAccessLog } from '../access-log/child-access-log.js';
-import { findCareTeamRelationships } from '../team/care-team.relationships.js';
+import { careTeamRelationshipValues, careTeamRelationshipsSql } from '../team/care-team.relationships.js';
 
 /**
- * The viewer's place on each child's team around the child today, one statement per
- * request. Each relationship found is also granted in this request's care-team
+ * The viewer's place on each child's team around the child today, read with the
+ * request's other lookups of the same moment (the child's team, its locality) in one
+ * statement. Each relationship found is also granted in this request's care-team
  * grants, so the register's own checks (the access log) see it too.
  */
 export const careTeamOf = (ctx: SubgraphContext) =>
   ctx.loaders.get('care-team-of-viewer', () =>
     new DataLoader<string, { lead: boolean } | null>(async (childIds) => {
-      const related = await findCareTeamRelationships(ctx.db, ctx.viewer.subject, childIds, todayInEngland());
-      return childIds.map((id) => related.get(id) ?? null);
+      const values = careTeamRelationshipValues(ctx.viewer.subject, childIds, todayInEngland());
+      const rows = values ? await ctx.loaders.rows<{ child_id: string; lead: boolean }>(careTeamRelationshipsSql, values) : [];
+      const related = new Map(rows.map((row) => [row.child_id, { lead: row.lead }]));
+      return childIds.map((id) => related.get(id.toLowerCase()) ?? null);
     }),
   );
 

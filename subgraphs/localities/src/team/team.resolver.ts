@@ -1,12 +1,20 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, FieldResolver, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateScalar, todayInEngland } from '@local-area-graph/identifiers';
-import { PageInfo, assertUuid, badUserInput, connectionFrom, decodeCursor, pageSize, type SubgraphContext } from '@local-area-graph/subgraph-kit';
+import { PageInfo, assertUuid, badUserInput, connectionFrom, decodeCursor, pageSize, selects, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Child } from '../child/child.js';
 import { Professional } from '../professional/professional.js';
 import { TeamMember } from './team-member.js';
 import { LeadProfessionalAppointment } from './lead-professional-appointment.js';
 
 const appointmentsOf = (ctx: SubgraphContext) => ctx.loaders.many(LeadProfessionalAppointment, 'childId', { appointedAt: 'DESC' });
+/*
+ * The professionals a child's team and lead appointments name, read in the same
+ * statement as the team and appointments themselves when the operation asks for them:
+ * the team around the child is then one round trip to the register, not two in a row.
+ */
+const withMembersProfessionals = (ctx: SubgraphContext) => ctx.loaders.prefetch(TeamMember, 'childId', 'professionalId', Professional, 'id');
+const withLeadsProfessionals = (ctx: SubgraphContext) => ctx.loaders.prefetch(LeadProfessionalAppointment, 'childId', 'professionalId', Professional, 'id');
 const isOnTeam = (member: TeamMember, date: string) => member.startDate <= date && (member.endDate === null || member.endDate >= date);
 
 @Resolver(() => Child)
@@ -19,7 +27,9 @@ export class ChildTeamResolver {
     @Root() child: Child,
     @Arg('currentOnly', () => Boolean, { nullable: true, description: 'Only those on the team today.' }) currentOnly: boolean | null,
     @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TeamMember[]> {
+    if (selects(info, 'professional')) withMembersProfessionals(ctx);
     const members = await ctx.loaders.many(TeamMember, 'childId', { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' }).load(child.id);
     const today = todayInEngland();
     const current = members.filter((m) => isOnTeam(m, today));
@@ -28,12 +38,14 @@ export class ChildTeamResolver {
 
   @FieldResolver(() => Professional, { nullable: true, description: "The child's lead professional now: the one person who coordinates the team around them. Empty if none is appointed." })
   async leadProfessional(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<Professional | null> {
+    withLeadsProfessionals(ctx);
     const current = (await appointmentsOf(ctx).load(child.id)).find((a) => a.endedAt === null);
     return current ? ctx.loaders.one(Professional, 'id').load(current.professionalId) : null;
   }
 
   @FieldResolver(() => [LeadProfessionalAppointment], { nullable: true, description: "Everyone who has been the child's lead professional, newest first, with who appointed them and why each spell ended." })
-  leadProfessionalHistory(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<LeadProfessionalAppointment[]> {
+  leadProfessionalHistory(@Root() child: Child, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<LeadProfessionalAppointment[]> {
+    if (selects(info, 'professional')) withLeadsProfessionals(ctx);
     return appointmentsOf(ctx).load(child.id);
   }
 }

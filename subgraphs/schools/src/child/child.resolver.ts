@@ -1,5 +1,6 @@
-import { Directive, Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { assertUuid, badUserInput, type SubgraphContext } from '@local-area-graph/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Directive, Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { assertUuid, badUserInput, selects, type SubgraphContext } from '@local-area-graph/subgraph-kit';
 import { Child, ChildEducation } from './child.js';
 import { School } from '../school/school.js';
 import { Enrolment } from '../enrolment/enrolment.js';
@@ -31,6 +32,19 @@ const attendanceOf = (ctx: SubgraphContext) => ctx.loaders.many(TermAttendance, 
 const suspensionsOf = (ctx: SubgraphContext) => ctx.loaders.many(Suspension, 'childId', { startDate: 'DESC', id: 'ASC' });
 const senHistoryOf = (ctx: SubgraphContext) => ctx.loaders.many(SenProvisionStatus, 'childId', { startDate: 'DESC', id: 'ASC' });
 
+/*
+ * The schools a child's records name, read in the same statement as the records when
+ * the operation asks for them: a child's education is then one round trip, not a
+ * second one for the schools after the first comes back. Through the enrolments
+ * alone: attendance, suspensions and SEN provision are recorded by schools the child
+ * was on roll at, so the enrolment history names them all (a school it missed is
+ * simply looked up after, as before). One extra read, not one per kind of record.
+ */
+const withSchools = (ctx: SubgraphContext) => ctx.loaders.prefetch(Enrolment, 'childId', 'schoolUrn', School, 'urn');
+const withSchoolsIfAsked = (ctx: SubgraphContext, info: GraphQLResolveInfo) => {
+  if (selects(info, 'school')) withSchools(ctx);
+};
+
 /** Newest term first: by academic year, then summer, spring, autumn (stable, so schools keep their order). */
 function newestTermFirst(rows: readonly TermAttendance[]): TermAttendance[] {
   return [...rows].sort(
@@ -54,13 +68,15 @@ export class ChildEducationResolver {
     description: 'The school the child is on roll at now (the most recently joined, if dual registered); empty when on no roll.',
   })
   async currentSchool(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext): Promise<School | null> {
+    withSchools(ctx);
     const today = todayInEngland();
     const current = (await enrolmentsOf(ctx).load(education.childId)).find((enrolment) => isCurrent(enrolment.endDate, today));
     return current ? ctx.loaders.one(School, 'urn').load(current.schoolUrn) : null;
   }
 
   @FieldResolver(() => [Enrolment], { nullable: true, description: "Every spell on a school's roll, most recently started first." })
-  enrolments(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext): Promise<Enrolment[]> {
+  enrolments(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<Enrolment[]> {
+    withSchoolsIfAsked(ctx, info);
     return enrolmentsOf(ctx).load(education.childId);
   }
 
@@ -72,8 +88,10 @@ export class ChildEducationResolver {
     @Arg('academicYear', () => String, { nullable: true, description: 'Only this academic year, written "2025/26".' })
     academicYear: string | null | undefined,
     @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TermAttendance[]> {
     checkAcademicYear(academicYear, 'academicYear');
+    withSchoolsIfAsked(ctx, info);
     const rows = await attendanceOf(ctx).load(education.childId);
     return newestTermFirst(academicYear == null ? rows : rows.filter((row) => row.academicYear === academicYear));
   }
@@ -112,7 +130,8 @@ export class ChildEducationResolver {
   }
 
   @FieldResolver(() => [Suspension], { nullable: true, description: 'Suspensions and permanent exclusions, newest first.' })
-  suspensions(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext): Promise<Suspension[]> {
+  suspensions(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<Suspension[]> {
+    withSchoolsIfAsked(ctx, info);
     return suspensionsOf(ctx).load(education.childId);
   }
 
@@ -120,13 +139,15 @@ export class ChildEducationResolver {
     nullable: true,
     description: "The child's SEN provision now: no SEN, SEN support or an EHC plan, with their needs; empty when no school has recorded it.",
   })
-  async senStatus(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext): Promise<SenProvisionStatus | null> {
+  async senStatus(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<SenProvisionStatus | null> {
+    withSchoolsIfAsked(ctx, info);
     const today = todayInEngland();
     return (await senHistoryOf(ctx).load(education.childId)).find((row) => isCurrent(row.endDate, today)) ?? null;
   }
 
   @FieldResolver(() => [SenProvisionStatus], { nullable: true, description: "Every recorded period of the child's SEN provision, newest first." })
-  senHistory(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext): Promise<SenProvisionStatus[]> {
+  senHistory(@Root() education: ChildEducation, @Ctx() ctx: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<SenProvisionStatus[]> {
+    withSchoolsIfAsked(ctx, info);
     return senHistoryOf(ctx).load(education.childId);
   }
 }
