@@ -1,5 +1,6 @@
-import { SignJWT, createLocalJWKSet, createRemoteJWKSet, importJWK, jwtVerify, type CryptoKey, type JSONWebKeySet, type JWK, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, importJWK, type CryptoKey, type JSONWebKeySet, type JWK, type KeyObject } from 'jose';
 import { z } from 'zod';
+import { createJwtSigner, toKeyObject, verifyJwt, type JwsAlgorithm, type JwsKeyResolver } from './compact-jws.js';
 
 /**
  * A care-team pass: the child register's signed statement that one person is, right
@@ -20,7 +21,7 @@ import { z } from 'zod';
 export const CARE_TEAM_ISSUER = 'urn:local-area-graph:localities:care-team';
 export const CARE_TEAM_AUDIENCE = 'urn:local-area-graph:subgraphs';
 const PASS_TYPE = 'care-team-pass+jwt';
-const ALGORITHMS = ['ES256', 'EdDSA'];
+const ALGORITHMS: JwsAlgorithm[] = ['ES256', 'EdDSA'];
 
 /** What a pass says: this person is on this child's team, and perhaps its lead professional. */
 export interface CareTeamRelationship {
@@ -61,34 +62,39 @@ export async function importCareTeamSigningKey(json: string): Promise<CareTeamSi
 }
 
 export function createCareTeamPassSigner(signingKey: CareTeamSigningKey, ttlSeconds = 120): CareTeamPassSigner {
-  const { kid, privateKey: key } = signingKey;
+  const { kid } = signingKey;
   const alg = signingKey.alg ?? 'ES256';
+  // Converted and checked against the algorithm once, not per pass.
+  const signJwt = createJwtSigner({ alg, kid, typ: PASS_TYPE }, toKeyObject(signingKey.privateKey));
   return {
-    sign: (subject, relationship) =>
-      // Short-lived: a pass is made for one request, and a team changes.
-      new SignJWT({ child: relationship.childId, nhs: relationship.nhsNumber, lead: relationship.lead })
-        .setProtectedHeader({ alg, kid, typ: PASS_TYPE })
-        .setSubject(subject)
-        .setIssuer(CARE_TEAM_ISSUER)
-        .setAudience(CARE_TEAM_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(`${ttlSeconds}s`)
-        .sign(key),
+    async sign(subject, relationship) {
+      const issuedAt = Math.floor(Date.now() / 1000);
+      return signJwt({
+        child: relationship.childId,
+        nhs: relationship.nhsNumber,
+        lead: relationship.lead,
+        sub: subject,
+        iss: CARE_TEAM_ISSUER,
+        aud: CARE_TEAM_AUDIENCE,
+        iat: issuedAt,
+        // Short-lived: a pass is made for one request, and a team changes.
+        exp: issuedAt + ttlSeconds,
+      });
+    },
   };
 }
 
 /** Checks passes against the register's public keys: a key set in hand or a JWKS URL. */
 export function createCareTeamPassVerifier(keys: { jwks: JSONWebKeySet } | { jwksUrl: string }): CareTeamPassVerifier {
-  const getKey: JWTVerifyGetKey = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(new URL(keys.jwksUrl));
+  const getKey: JwsKeyResolver = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(new URL(keys.jwksUrl));
   return {
     async verify(pass, subject) {
       try {
-        const { payload } = await jwtVerify(pass, getKey, {
+        const { claims: payload } = await verifyJwt(pass, getKey, {
           issuer: CARE_TEAM_ISSUER,
           audience: CARE_TEAM_AUDIENCE,
           algorithms: ALGORITHMS,
           typ: PASS_TYPE,
-          requiredClaims: ['exp', 'sub'],
           clockTolerance: 5,
         });
         const claims = passClaims.safeParse(payload);

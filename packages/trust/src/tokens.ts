@@ -1,4 +1,5 @@
-import { SignJWT, createLocalJWKSet, createRemoteJWKSet, jwtVerify, errors, type JSONWebKeySet, type JWTVerifyGetKey, type KeyObject, type CryptoKey } from 'jose';
+import { SignJWT, createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, type KeyObject, type CryptoKey } from 'jose';
+import { JwsRejected, verifyJwt, type JwsAlgorithm, type JwsKeyResolver } from './compact-jws.js';
 import { z } from 'zod';
 import { ROLES, isPurpose, type Purpose } from './roles.js';
 import { badRequestHeader, unauthenticated } from './errors.js';
@@ -25,7 +26,7 @@ export interface TrustSettings {
 }
 
 // Asymmetric only: a subgraph that can verify tokens must not be able to mint them.
-const ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
+const ALGORITHMS: JwsAlgorithm[] = ['ES256', 'RS256', 'PS256', 'EdDSA'];
 
 /** Verifies the bearer token and purpose of a request and returns who is asking. */
 export interface TokenVerifier {
@@ -37,7 +38,7 @@ const VERIFIED_CACHE_SIZE = 10_000;
 const CLOCK_TOLERANCE_SECONDS = 30;
 
 export function createTokenVerifier(settings: TrustSettings): TokenVerifier {
-  const keys: JWTVerifyGetKey =
+  const keys: JwsKeyResolver =
     'jwks' in settings.keys ? createLocalJWKSet(settings.keys.jwks) : createRemoteJWKSet(new URL(settings.keys.jwksUrl));
   // A request's token reaches the gateway and then every subgraph it calls; verifying an
   // ES256 signature each time was a fair share of a picture's CPU. The cache holds only
@@ -48,13 +49,12 @@ export function createTokenVerifier(settings: TrustSettings): TokenVerifier {
     const known = verified.get(token);
     if (known && known.expiresAt + CLOCK_TOLERANCE_SECONDS * 1000 > Date.now()) return known.claims;
     if (known) verified.delete(token);
-    let payload: { exp?: number } & Record<string, unknown>;
+    let payload: { exp: number } & Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, keys, {
+      ({ claims: payload } = await verifyJwt(token, keys, {
         issuer: settings.issuer,
         audience: settings.audience,
         algorithms: ALGORITHMS,
-        requiredClaims: ['exp', 'sub'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {
@@ -63,7 +63,7 @@ export function createTokenVerifier(settings: TrustSettings): TokenVerifier {
     const claims = platformClaims.safeParse(payload);
     if (!claims.success) throw unauthenticated(`the token's claims are not valid (${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
     if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
-    verified.set(token, { claims: claims.data, expiresAt: payload.exp! * 1000 });
+    verified.set(token, { claims: claims.data, expiresAt: payload.exp * 1000 });
     return claims.data;
   };
   return {
@@ -92,6 +92,21 @@ export function createTokenVerifier(settings: TrustSettings): TokenVerifier {
 }
 
 function reasonFor(error: unknown): string {
+  if (error instanceof JwsRejected) {
+    switch (error.kind) {
+      case 'expired':
+        return 'the token has expired';
+      case 'claim':
+        return `the token's ${error.claim} claim is not accepted here`;
+      case 'signature':
+        return 'the token signature is not valid';
+      case 'algorithm':
+        return 'the token uses an algorithm this platform does not accept';
+      case 'malformed':
+        return 'the token is not valid';
+    }
+  }
+  // The key lookup is still jose's (a JWKS in hand or fetched), and so are its errors.
   if (error instanceof errors.JWTExpired) return 'the token has expired';
   if (error instanceof errors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not accepted here`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
