@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import {
   CARE_TEAM_AUDIENCE,
@@ -35,6 +35,37 @@ describe('care-team passes', () => {
     expect(await verifier.verify(`${header}.${otherChild}.${signature}`, 'a')).toBeNull();
     const expired = await createCareTeamPassSigner(register, -60).sign('a', relationship);
     expect(await verifier.verify(expired, 'a')).toBeNull();
+  });
+
+  describe('checked once per process', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('the same pass, shown by three services at once, has its signature checked once; its holder and expiry every time', async () => {
+      const key = await generateLocalSigningKey();
+      const pass = await createCareTeamPassSigner(key).sign('a.khan@kent.example.org', relationship);
+      const verifier = createCareTeamPassVerifier({ jwks: key.jwks });
+      const answers = await Promise.all([1, 2, 3].map(() => verifier.verify(pass, 'a.khan@kent.example.org')));
+      expect(answers).toEqual([relationship, relationship, relationship]);
+      expect(verifier.signatureChecks).toBe(1);
+      expect(await verifier.verify(pass, 'someone.else@kent.example.org')).toBeNull();
+      // A changed byte is another pass, checked (and refused) on its own.
+      const [header, payload, signature] = pass.split('.');
+      const tampered = `${header}.${payload}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
+      expect(await verifier.verify(tampered, 'a.khan@kent.example.org')).toBeNull();
+      expect(await verifier.verify(tampered, 'a.khan@kent.example.org')).toBeNull();
+      expect(verifier.signatureChecks).toBe(3);
+      // Two minutes on (the pass's life and the 5 s allowed for clocks), the remembered pass has expired.
+      vi.useFakeTimers({ now: Date.now() + 126_000, toFake: ['Date'] });
+      expect(await verifier.verify(pass, 'a.khan@kent.example.org')).toBeNull();
+    });
+
+    it('another verifier, trusting other keys, checks for itself', async () => {
+      const register = await generateLocalSigningKey();
+      const pass = await createCareTeamPassSigner(register).sign('a', relationship);
+      expect(await createCareTeamPassVerifier({ jwks: register.jwks }).verify(pass, 'a')).toEqual(relationship);
+      const elsewhere = createCareTeamPassVerifier({ jwks: (await generateLocalSigningKey()).jwks });
+      expect(await elsewhere.verify(pass, 'a')).toBeNull();
+    });
   });
 
   it("an identity token signed with the register's key is still not a pass", async () => {

@@ -44,6 +44,8 @@ export interface CareTeamPassSigner {
 export interface CareTeamPassVerifier {
   /** The relationship the pass states for `subject`, or null if it is not a valid, current pass for them. */
   verify(pass: string, subject: string): Promise<CareTeamRelationship | null>;
+  /** How many passes this verifier has checked the signature of (the rest it had checked before). */
+  readonly signatureChecks: number;
 }
 
 /** The register's signing key: an ES256 or Ed25519 private key and its key id. */
@@ -84,26 +86,61 @@ export function createCareTeamPassSigner(signingKey: CareTeamSigningKey, ttlSeco
   };
 }
 
-/** Checks passes against the register's public keys: a key set in hand or a JWKS URL. */
+/** Passes whose signature was checked, remembered until they expire (a pass lives two minutes). */
+const CHECKED_PASSES = 10_000;
+const PASS_CLOCK_TOLERANCE_SECONDS = 5;
+
+/**
+ * Checks passes against the register's public keys: a key set in hand or a JWKS URL.
+ *
+ * The gateway hands the same pass to schools, SEND and health for one picture. Where
+ * they run in one process with one verifier (the platform's one-process shape), its
+ * signature is checked once and the others find the checked claims, keyed by the whole
+ * pass (a changed byte is another key). Holder and expiry are checked on every call.
+ */
 export function createCareTeamPassVerifier(keys: { jwks: JSONWebKeySet } | { jwksUrl: string }): CareTeamPassVerifier {
   const getKey: JwsKeyResolver = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(new URL(keys.jwksUrl));
+  type Claims = z.output<typeof passClaims> & { exp: number };
+  const checked = new Map<string, Promise<Claims | null>>();
+  let signatureChecks = 0;
+  const check = async (pass: string): Promise<Claims | null> => {
+    signatureChecks += 1;
+    try {
+      const { claims: payload } = await verifyJwt(pass, getKey, {
+        issuer: CARE_TEAM_ISSUER,
+        audience: CARE_TEAM_AUDIENCE,
+        algorithms: ALGORITHMS,
+        typ: PASS_TYPE,
+        clockTolerance: PASS_CLOCK_TOLERANCE_SECONDS,
+      });
+      const claims = passClaims.safeParse(payload);
+      return claims.success ? { ...claims.data, exp: payload.exp } : null;
+    } catch {
+      // Forged, expired or for another audience: it simply grants nothing.
+      return null;
+    }
+  };
   return {
+    get signatureChecks() {
+      return signatureChecks;
+    },
     async verify(pass, subject) {
-      try {
-        const { claims: payload } = await verifyJwt(pass, getKey, {
-          issuer: CARE_TEAM_ISSUER,
-          audience: CARE_TEAM_AUDIENCE,
-          algorithms: ALGORITHMS,
-          typ: PASS_TYPE,
-          clockTolerance: 5,
-        });
-        const claims = passClaims.safeParse(payload);
-        if (!claims.success || claims.data.sub !== subject) return null;
-        return { childId: claims.data.child, nhsNumber: claims.data.nhs, lead: claims.data.lead };
-      } catch {
-        // Forged, expired or for another audience: it simply grants nothing.
+      let claims = checked.get(pass);
+      if (!claims) {
+        claims = check(pass);
+        if (checked.size >= CHECKED_PASSES) checked.delete(checked.keys().next().value!);
+        checked.set(pass, claims);
+        // Only passes that checked out are remembered.
+        void claims.then((found) => found || checked.delete(pass));
+      }
+      const found = await claims;
+      if (!found) return null;
+      if (found.exp + PASS_CLOCK_TOLERANCE_SECONDS <= Math.floor(Date.now() / 1000)) {
+        checked.delete(pass);
         return null;
       }
+      if (found.sub !== subject) return null;
+      return { childId: found.child, nhsNumber: found.nhs, lead: found.lead };
     },
   };
 }
