@@ -1,11 +1,9 @@
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded.js';
-import { migrate, openSubgraphDatabase, type SubgraphDatabase } from './data-source.js';
+import type { RunningPostgres } from './embedded.js';
+import { openSubgraphDatabase, type SubgraphDatabase } from './data-source.js';
+import { startThrowawayDatabase, type ThrowawayDatabase } from './throwaway.js';
 import { bulkInsert, copyValue } from './bulk.js';
 import { queryPrepared } from './prepared.js';
 
@@ -32,20 +30,15 @@ class ProbeTable1700000000000 implements MigrationInterface {
   }
 }
 
-let root: string;
+let throwaway: ThrowawayDatabase;
 let postgres: RunningPostgres;
 let database: SubgraphDatabase;
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'lag-bulk-'));
-  postgres = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), persistent: false });
-  await postgres.ensureDatabase('bulk');
-  database = await openSubgraphDatabase({ url: postgres.urlFor('bulk'), entities: [ProbeRow], migrations: [ProbeTable1700000000000] });
-  await migrate(database.dataSource);
+  throwaway = await startThrowawayDatabase('bulk', { entities: [ProbeRow], migrations: [ProbeTable1700000000000] });
+  ({ postgres, database } = throwaway);
 }, 60_000);
 afterAll(async () => {
-  await database?.dataSource.destroy();
-  await postgres?.stop();
-  await rm(root, { recursive: true, force: true });
+  await throwaway?.stop();
 });
 
 describe('bulkInsert (COPY FROM STDIN)', () => {

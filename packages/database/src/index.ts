@@ -6,3 +6,5 @@ export { StatementCounter } from './statement-counter.js';
 export { SnakeCaseNamingStrategy } from './naming.js';
 export { bulkInsert, copyValue } from './bulk.js';
 export { queryPrepared } from './prepared.js';
+export { startThrowawayDatabase } from './throwaway.js';
+export type { ThrowawayDatabase } from './throwaway.js';

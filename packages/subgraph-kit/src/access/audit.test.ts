@@ -1,28 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openSubgraphDatabase, startEmbeddedPostgres, type RunningPostgres, type SubgraphDatabase } from '@local-area-graph/database';
+import { startThrowawayDatabase, type SubgraphDatabase, type ThrowawayDatabase } from '@local-area-graph/database';
 import type { Viewer } from '@local-area-graph/trust';
 import { AccessAudit1764200000000, AuditTrail, AuditWriter } from './audit.js';
 
 // The audit writer on a real PostgreSQL: grouped INSERTs, each request's rows its own.
-let root: string;
-let postgres: RunningPostgres;
+let throwaway: ThrowawayDatabase;
 let database: SubgraphDatabase;
 const db = () => database.dataSource;
-
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'lag-audit-'));
-  postgres = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), persistent: false });
-  await postgres.ensureDatabase('audit');
-  database = await openSubgraphDatabase({ url: postgres.socketUrlFor('audit'), entities: [], migrations: [AccessAudit1764200000000] });
-  await migrate(database.dataSource);
+  throwaway = await startThrowawayDatabase('audit', { entities: [], migrations: [AccessAudit1764200000000] });
+  database = throwaway.database;
 }, 60_000);
 afterAll(async () => {
-  await database?.dataSource.destroy();
-  await postgres?.stop();
-  await rm(root, { recursive: true, force: true });
+  await throwaway?.stop();
 });
 
 const childId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

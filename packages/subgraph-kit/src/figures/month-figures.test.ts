@@ -1,10 +1,7 @@
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { migrate, openSubgraphDatabase, startEmbeddedPostgres, type RunningPostgres, type SubgraphDatabase } from '@local-area-graph/database';
+import { startThrowawayDatabase, type SubgraphDatabase, type ThrowawayDatabase } from '@local-area-graph/database';
 import { monthsBetween, todayInEngland } from '@local-area-graph/identifiers';
 import { LoaderRegistry } from '../loaders.js';
 import { lastDayOf } from '@local-area-graph/identifiers';
@@ -62,21 +59,15 @@ function ago(n: number): string {
 }
 const dayOf = (month: string, day: number) => `${month}-${String(day).padStart(2, '0')}`;
 
-let root: string;
-let postgres: RunningPostgres;
+let throwaway: ThrowawayDatabase;
 let database: SubgraphDatabase;
 const db = () => database.dataSource;
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'lag-month-figures-'));
-  postgres = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), persistent: false });
-  await postgres.ensureDatabase('figures');
-  database = await openSubgraphDatabase({ url: postgres.urlFor('figures'), entities: [], migrations: [MonthFigures1765200000000, ProbeEvents1799000000000] });
-  await migrate(database.dataSource);
+  throwaway = await startThrowawayDatabase('figures', { entities: [], migrations: [MonthFigures1765200000000, ProbeEvents1799000000000] });
+  database = throwaway.database;
 }, 60_000);
 afterAll(async () => {
-  await database?.dataSource.destroy();
-  await postgres?.stop();
-  await rm(root, { recursive: true, force: true });
+  await throwaway?.stop();
 });
 
 let nextId = 0;
