@@ -31,6 +31,9 @@ const { values: flags } = parseArgs({
 });
 const requests = Number(flags.requests);
 const clients = Number(flags.clients);
+for (const [flag, value] of [['--requests', requests], ['--clients', clients]] as const) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} takes a whole number of 1 or more`);
+}
 const manifest = readManifest(BENCH_DATA_DIR);
 if (!manifest) throw new Error('no county in .data/bench: run `pnpm bench` once first');
 const profile = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DATA_DIR, 'profiles')}`] : [];

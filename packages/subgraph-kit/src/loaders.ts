@@ -139,8 +139,10 @@ export class LoaderRegistry {
   private enqueue<R>(entry: Omit<KeyedPending, 'resolve' | 'reject'> | Omit<RowsPending, 'resolve' | 'reject'>): Promise<R[]> {
     return new Promise<R[]>((resolve, reject) => {
       this.pending.push({ ...entry, resolve: resolve as (rows: unknown[]) => void, reject } as Pending);
-      // DataLoader dispatches every loader asked in one tick on the next; so does this,
-      // after them, so all their lookups are there.
+      // Sent once this turn of the event loop has run out of promise jobs and ticks:
+      // DataLoader dispatches its batches on a tick, and the fields of a child resolve a
+      // few promise jobs after its access decision. On the next tick those lookups left
+      // in a statement of their own.
       if (this.pending.length === 1) setImmediate(() => void this.send());
     });
   }
@@ -197,7 +199,8 @@ export class LoaderRegistry {
    * rows as JSON numbered in its own order, instead of one statement each. Every
    * statement is a round trip that wakes PostgreSQL, and that was most of a subgraph's
    * CPU per picture. Should the combined statement fail, each lookup is sent alone, so
-   * that an error reaches only the lookup at fault.
+   * that an error reaches only the lookup at fault (without its prefetches: the related
+   * records are then looked up when asked for, as without one).
    */
   private async send(): Promise<void> {
     const batch = this.pending;
